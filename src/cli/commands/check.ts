@@ -1,0 +1,163 @@
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Command } from "commander";
+import { checkDrafts } from "../../core/check.js";
+import type { CheckResult, Finding, Level } from "../../core/findings.js";
+import { LEVEL_RANK } from "../../core/findings.js";
+import { discoverDrafts } from "../../core/discover.js";
+import { PreclearError } from "../../core/diagnostics.js";
+import type { Config } from "../../core/config.js";
+import { FORMATTERS, githubSummary, isFormatName } from "../../formatters/index.js";
+import type { FormatName } from "../../formatters/index.js";
+import { createContext, UsageError } from "../context.js";
+import type { GlobalOptions } from "../context.js";
+import type { CliIO } from "../io.js";
+import { VERSION } from "../main.js";
+
+interface CheckFlags {
+  format?: string[];
+  output?: string[];
+  failOn?: Level;
+  maxWarnings?: string;
+}
+
+export async function checkCommand(
+  paths: string[],
+  flags: CheckFlags,
+  globals: GlobalOptions,
+  io: CliIO,
+  command: Command,
+): Promise<number> {
+  const context = createContext(globals, io);
+  const outputs = pairOutputs(
+    (command.parent as unknown as { rawArgs?: string[] } | null)?.rawArgs ?? [],
+    flags,
+    context.config,
+  );
+  const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+    throw new UsageError(`--max-warnings must be a whole number, got "${flags.maxWarnings}"`);
+  }
+  const files = discoverDrafts(paths, io.cwd);
+  if (files.length > context.config.limits.maxDrafts) {
+    throw new PreclearError(
+      {
+        location: { file: paths.join(" "), line: 1, column: 1 },
+        message: `found ${files.length} drafts, more than the limit of ${context.config.limits.maxDrafts} (raise limits.maxDrafts in preclear.config.yaml)`,
+      },
+      2,
+    );
+  }
+  const progress = io.stderr.isTTY && !io.env.CI && files.length > 1;
+  const result = checkDrafts(
+    files.map((f) => path.relative(io.cwd, path.resolve(io.cwd, f)) || f),
+    {
+      asOf: context.asOf,
+      library: context.library,
+      allowOutside: context.allowOutside,
+      onDraft: progress
+        ? (done, total, file) => {
+            io.stderr.write(`\r\x1b[K[${done}/${total}] ${file}`);
+            if (done === total) io.stderr.write("\r\x1b[K");
+          }
+        : undefined,
+    },
+  );
+  const adjusted = applyRuleLevels(result, context.config);
+
+  for (const { format, file } of outputs) {
+    const text = FORMATTERS[format](adjusted, {
+      color: file ? false : context.color,
+      cwd: io.cwd,
+      toolVersion: VERSION,
+    });
+    if (file) {
+      const target = path.resolve(io.cwd, file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, text);
+    } else {
+      io.stdout.write(text);
+    }
+    if (format === "github" && io.env.GITHUB_STEP_SUMMARY) {
+      appendFileSync(
+        io.env.GITHUB_STEP_SUMMARY,
+        githubSummary(adjusted, { color: false, cwd: io.cwd, toolVersion: VERSION }),
+      );
+    }
+  }
+
+  const all = adjusted.drafts.flatMap((d) => d.findings);
+  const failOn = flags.failOn ?? context.config.failOn ?? "error";
+  const failing = all.some((f) => LEVEL_RANK[f.level] >= LEVEL_RANK[failOn]);
+  const warnings = all.filter((f) => f.level === "warning").length;
+  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+  if (tooManyWarnings) {
+    io.stderr.write(`preclear: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+  }
+  return failing || tooManyWarnings ? 1 : 0;
+}
+
+/**
+ * Pair each --format with the --output that follows it (before the next
+ * --format), as Spectral does; formats without an output go to stdout.
+ */
+export function pairOutputs(
+  rawArgs: readonly string[],
+  flags: CheckFlags,
+  config: Config,
+): Array<{ format: FormatName; file?: string }> {
+  const pairs: Array<{ format: string; file?: string }> = [];
+  const take = (arg: string, next: string | undefined, names: string[]): string | undefined => {
+    for (const name of names) {
+      if (arg === name) return next;
+      if (name.startsWith("--") && arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+      if (!name.startsWith("--") && arg.startsWith(name) && arg.length > name.length)
+        return arg.slice(name.length);
+    }
+    return undefined;
+  };
+  for (let i = 0; i < rawArgs.length; i++) {
+    const arg = rawArgs[i]!;
+    const format = take(arg, rawArgs[i + 1], ["--format", "-f"]);
+    if (format !== undefined) {
+      pairs.push({ format });
+      continue;
+    }
+    const file = take(arg, rawArgs[i + 1], ["--output", "-o"]);
+    if (file !== undefined) {
+      const last = pairs[pairs.length - 1];
+      if (last && last.file === undefined) last.file = file;
+      else pairs.push({ format: "stylish", file });
+    }
+  }
+  if (pairs.length === 0) {
+    for (const format of config.format ?? ["stylish"]) pairs.push({ format });
+  }
+  // Defensive: commander may have parsed flags the scan did not see.
+  if (pairs.length === 0 && flags.format) for (const format of flags.format) pairs.push({ format });
+  return pairs.map(({ format, file }) => {
+    if (!isFormatName(format)) {
+      throw new UsageError(
+        `unknown format "${format}" (use stylish, json, sarif, junit, github or markdown)`,
+      );
+    }
+    return file === undefined ? { format } : { format, file };
+  });
+}
+
+/** Per-rule level overrides from the config, like ESLint's rule levels. */
+export function applyRuleLevels(result: CheckResult, config: Config): CheckResult {
+  if (Object.keys(config.rules).length === 0) return result;
+  return {
+    ...result,
+    drafts: result.drafts.map((draft) => ({
+      ...draft,
+      findings: draft.findings.flatMap((finding): Finding[] => {
+        const level = config.rules[finding.ruleId];
+        if (level === undefined) return [finding];
+        if (level === "off") return [];
+        return [{ ...finding, level }];
+      }),
+    })),
+  };
+}

@@ -1,0 +1,102 @@
+import { Chalk } from "chalk";
+import type { ChalkInstance } from "chalk";
+import { evaluate, loadBundle } from "../../core/evaluate.js";
+import { explain } from "../../core/explain.js";
+import type { ConditionExplanation, Explanation } from "../../core/explain.js";
+import { formatFactValue } from "../../core/facts.js";
+import { displayPath } from "../../core/paths.js";
+import { createContext } from "../context.js";
+import type { GlobalOptions } from "../context.js";
+import type { CliIO } from "../io.js";
+
+export async function explainCommand(
+  file: string,
+  options: { format: "text" | "json" },
+  globals: GlobalOptions,
+  io: CliIO,
+): Promise<number> {
+  const context = createContext(globals, io);
+  const evaluation = evaluate(
+    loadBundle(file, context.library, { allowOutside: context.allowOutside }),
+  );
+  const explanation = explain(evaluation);
+  explanation.draft.file = displayPath(explanation.draft.file, io.cwd);
+  if (options.format === "json") {
+    io.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
+  } else {
+    io.stdout.write(renderExplanation(explanation, new Chalk({ level: context.color ? 1 : 0 })));
+  }
+  return 0;
+}
+
+function why(c: ConditionExplanation): string {
+  if (c.expression === null) return "always";
+  const reads = c.reads
+    .map((r) => `${r.fact} = ${formatFactValue(r.value ?? undefined)}`)
+    .join(", ");
+  const result = c.error
+    ? `error: ${c.error}`
+    : c.result === null
+      ? `unknown: no value for ${c.missing.join(", ")}`
+      : String(c.result);
+  return `${c.expression}${reads ? `  with ${reads}` : ""}  → ${result}`;
+}
+
+export function renderExplanation(e: Explanation, chalk: ChalkInstance): string {
+  const out: string[] = [];
+  out.push(chalk.bold(`${e.draft.title}`) + chalk.dim(` (${e.draft.id}, ${e.draft.file})`));
+  out.push(`Checklists: ${e.checklists.map((c) => `${c.id}@${c.version}`).join(", ")}`);
+  if (e.draft.issuanceDate) out.push(`Issuance date: ${e.draft.issuanceDate}`);
+  out.push("");
+  out.push(chalk.bold("Facts"));
+  for (const f of e.facts) {
+    out.push(
+      `  ${f.name} = ${f.value === null ? chalk.yellow("(no value)") : formatFactValue(f.value)}`,
+    );
+  }
+  const applicable = e.stakeholders.filter((s) => s.applies === true);
+  const unknown = e.stakeholders.filter((s) => s.applies === null);
+  const ruledOut = e.stakeholders.filter((s) => s.applies === false);
+  out.push("");
+  out.push(chalk.bold(`Applicable stakeholders, in coordination order (${applicable.length})`));
+  for (const s of applicable) {
+    out.push(
+      `  ${s.order}. ${chalk.bold(s.name)} ${chalk.dim(`[${s.id}]`)}${s.dependsOn.length ? chalk.dim(` after ${s.dependsOn.join(", ")}`) : ""}`,
+    );
+    out.push(`     applies: ${why(s.condition)}`);
+    for (const i of s.items) {
+      const mark =
+        i.applies === true
+          ? chalk.green("✓")
+          : i.applies === false
+            ? chalk.dim("–")
+            : chalk.yellow("?");
+      const status =
+        i.applies === true
+          ? ` ${chalk.dim(`(${i.severity}, ${i.status}${i.dueDate ? `, due ${i.dueDate}` : ""})`)}`
+          : "";
+      out.push(`     ${mark} ${i.id}${status}`);
+      if (i.condition.expression !== null) out.push(chalk.dim(`         when ${why(i.condition)}`));
+      if (i.demand && i.applies === true) {
+        out.push(
+          chalk.dim(
+            `         demand ${i.demand.expression} = ${i.demand.value ?? "unknown"}${i.demand.unit ? ` ${i.demand.unit}` : ""}; confirmed capacity ${i.demand.capacity ?? "none"}`,
+          ),
+        );
+      }
+    }
+  }
+  if (unknown.length) {
+    out.push("");
+    out.push(chalk.bold(chalk.yellow(`Undecided: facts missing (${unknown.length})`)));
+    for (const s of unknown)
+      out.push(`  ${s.name} ${chalk.dim(`[${s.id}]`)}\n     ${why(s.condition)}`);
+  }
+  if (ruledOut.length) {
+    out.push("");
+    out.push(chalk.bold(`Does not apply (${ruledOut.length})`));
+    for (const s of ruledOut)
+      out.push(`  ${s.name} ${chalk.dim(`[${s.id}]`)}\n     ${why(s.condition)}`);
+  }
+  return `${out.join("\n")}\n`;
+}

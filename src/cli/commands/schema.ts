@@ -1,0 +1,8 @@
+import { readSchema } from "../../core/schemas.js";
+import type { SchemaName } from "../../core/schemas.js";
+import type { CliIO } from "../io.js";
+
+export async function schemaCommand(kind: string, io: CliIO): Promise<number> {
+  io.stdout.write(`${JSON.stringify(readSchema(kind as SchemaName), null, 2)}\n`);
+  return 0;
+}

@@ -1,0 +1,63 @@
+import path from "node:path";
+import { Chalk } from "chalk";
+import { formatDiagnostic } from "../../core/diagnostics.js";
+import { displayPath } from "../../core/paths.js";
+import { validateFile } from "../../core/validate.js";
+import { createContext } from "../context.js";
+import type { GlobalOptions } from "../context.js";
+import type { CliIO } from "../io.js";
+
+export async function validateCommand(
+  files: string[],
+  options: { format: "stylish" | "json" },
+  globals: GlobalOptions,
+  io: CliIO,
+): Promise<number> {
+  const context = createContext(globals, io);
+  const results = files.map((file) => {
+    const result = validateFile(path.resolve(io.cwd, file), context.library, {
+      allowOutside: context.allowOutside,
+    });
+    const shown = displayPath(result.file, io.cwd);
+    return {
+      ...result,
+      file: shown,
+      diagnostics: result.diagnostics.map((d) => ({
+        ...d,
+        location: { ...d.location, file: displayPath(d.location.file, io.cwd) },
+      })),
+    };
+  });
+  const invalid = results.filter((r) => r.diagnostics.length > 0).length;
+  if (options.format === "json") {
+    io.stdout.write(
+      `${JSON.stringify(
+        {
+          valid: invalid === 0,
+          files: results.map((r) => ({
+            file: r.file,
+            kind: r.kind,
+            valid: r.diagnostics.length === 0,
+            errors: r.diagnostics,
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    const chalk = new Chalk({ level: context.color ? 1 : 0 });
+    for (const r of results) {
+      if (r.diagnostics.length === 0)
+        io.stdout.write(`${chalk.green("✔")} ${r.file} ${chalk.dim(`(${r.kind})`)}\n`);
+      for (const d of r.diagnostics) io.stdout.write(`${chalk.red("✖")} ${formatDiagnostic(d)}\n`);
+    }
+    const total = results.reduce((n, r) => n + r.diagnostics.length, 0);
+    io.stdout.write(
+      invalid === 0
+        ? `${chalk.green(`${results.length} file${results.length === 1 ? "" : "s"} valid`)}\n`
+        : `${chalk.red(`${invalid} of ${results.length} file${results.length === 1 ? "" : "s"} invalid (${total} problem${total === 1 ? "" : "s"})`)}\n`,
+    );
+  }
+  return invalid > 0 ? 1 : 0;
+}

@@ -1,0 +1,33 @@
+/** The CLI's view of the process, injected so commands can be tested without one. */
+import process from "node:process";
+
+export interface CliIO {
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stdinIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** Colour: --no-color / --color, then NO_COLOR, then FORCE_COLOR, then a TTY. */
+export function colorEnabled(
+  flag: boolean | undefined,
+  io: CliIO,
+  stream: "stdout" | "stderr" = "stdout",
+): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force !== "false";
+  return Boolean(io[stream].isTTY) && io.env.TERM !== "dumb";
+}

@@ -1,0 +1,213 @@
+/**
+ * CEL (Common Expression Language) conditions and demand expressions, checked
+ * against the declared facts and evaluated with the draft's answers.
+ * The language itself is @marcbachmann/cel-js; this module only maps preclear's
+ * fact types onto CEL types and reports what an expression read.
+ */
+import { Environment } from "@marcbachmann/cel-js";
+import { oneLine } from "./diagnostics.js";
+import type { Fact } from "./types/checklist.js";
+import type { FactValue } from "./types/draft.js";
+
+/** What CEL sees of the draft, besides its facts. */
+export interface DraftContext {
+  id: string;
+  title: string;
+  issuer: string;
+  issuanceDate: string;
+}
+
+export type FactTable = ReadonlyMap<string, Fact>;
+
+/** Limits that keep a hostile expression from running long or deep. */
+const LIMITS = {
+  maxAstNodes: 2000,
+  maxDepth: 32,
+  maxListElements: 256,
+  maxMapEntries: 256,
+  maxCallArguments: 16,
+};
+
+/** The CEL type of a preclear fact type. */
+export function celType(fact: Fact): string {
+  switch (fact.type) {
+    case "boolean":
+      return "bool";
+    case "integer":
+      return "int";
+    case "number":
+      return "double";
+    case "list":
+      return "list<string>";
+    default:
+      return "string"; // string, enum and date (YYYY-MM-DD, ordered as text)
+  }
+}
+
+/** A CEL environment over `facts` and `draft`, with the facts' declared types. */
+export class CelScope {
+  private readonly env: Environment;
+  private readonly cache = new Map<string, CompiledExpression>();
+
+  constructor(readonly facts: FactTable) {
+    const schema: Record<string, string> = {};
+    for (const [name, fact] of facts) schema[name] = celType(fact);
+    // cel-js cannot build a type with no fields; a reserved placeholder keeps
+    // `facts.anything` a "no such key" type error as it should be.
+    if (facts.size === 0) schema["__none"] = "bool";
+    this.env = new Environment({ limits: LIMITS })
+      .registerVariable({ name: "facts", schema })
+      .registerVariable({
+        name: "draft",
+        schema: { id: "string", title: "string", issuer: "string", issuanceDate: "string" },
+      });
+  }
+
+  /** Parse and type-check; `expect` is the result type the field needs. */
+  check(expression: string, expect: "bool" | "number"): CelProblem | undefined {
+    let result: { valid: boolean; type?: string; error?: unknown };
+    try {
+      result = this.env.check(expression) as typeof result;
+    } catch (error) {
+      return problemOf(error);
+    }
+    if (!result.valid) return problemOf(result.error);
+    const type = result.type ?? "dyn";
+    if (expect === "bool" && type !== "bool" && type !== "dyn") {
+      return { message: `must be a true/false condition, but is of type ${type}`, offset: 0 };
+    }
+    if (expect === "number" && !["int", "uint", "double", "dyn"].includes(type)) {
+      return { message: `must evaluate to a number, but is of type ${type}`, offset: 0 };
+    }
+    return undefined;
+  }
+
+  compile(expression: string): CompiledExpression {
+    let compiled = this.cache.get(expression);
+    if (!compiled) {
+      compiled = new CompiledExpression(expression, this.env);
+      this.cache.set(expression, compiled);
+    }
+    return compiled;
+  }
+}
+
+export interface CelProblem {
+  message: string;
+  /** Character offset of the problem within the expression. */
+  offset: number;
+}
+
+function problemOf(error: unknown): CelProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  const node = (error as { node?: { pos?: number } } | undefined)?.node;
+  let text = oneLine(message);
+  const noKey = /^No such key: (.+)$/.exec(text);
+  if (noKey) text = `unknown fact or field \`${noKey[1]}\` (is it declared under facts:?)`;
+  const overload = /^no such overload: (.+)$/.exec(text);
+  if (overload) text = `type mismatch: no operator for ${overload[1]}`;
+  return { message: text, offset: typeof node?.pos === "number" ? node.pos : 0 };
+}
+
+/** The outcome of evaluating one expression against the answers. */
+export interface Evaluated {
+  /** The value, when every fact it needed was known. */
+  value?: unknown;
+  /** Facts the expression reads, with the values it saw (undefined: no answer). */
+  reads: Array<{ name: string; value: FactValue | undefined }>;
+  /** Facts it needed that have no value: a `fact-missing` finding. */
+  missing: string[];
+  /** A run-time error other than a missing fact (division by zero…). */
+  error?: string;
+}
+
+interface AstNode {
+  op: string;
+  args: unknown;
+}
+
+export class CompiledExpression {
+  private readonly run: ((context: Record<string, unknown>) => unknown) | undefined;
+  private readonly parseError: string | undefined;
+  /** Fact names the expression mentions, in order of first mention. */
+  readonly factNames: string[];
+
+  constructor(
+    readonly expression: string,
+    env: Environment,
+  ) {
+    try {
+      const parsed = env.parse(expression) as unknown as ((
+        c: Record<string, unknown>,
+      ) => unknown) & {
+        ast: AstNode;
+      };
+      this.run = parsed;
+      this.factNames = referencedFacts(parsed.ast);
+    } catch (error) {
+      this.parseError = problemOf(error).message;
+      this.factNames = [];
+    }
+  }
+
+  evaluate(
+    facts: ReadonlyMap<string, FactValue>,
+    table: FactTable,
+    draft: DraftContext,
+  ): Evaluated {
+    const reads = this.factNames.map((name) => ({ name, value: facts.get(name) }));
+    if (!this.run) return { reads, missing: [], error: this.parseError };
+    const context: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const factValues: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const name of this.factNames) {
+      const value = facts.get(name);
+      const fact = table.get(name);
+      if (value !== undefined && fact) factValues[name] = toCel(value, fact);
+    }
+    context.facts = factValues;
+    context.draft = { ...draft };
+    try {
+      return { value: fromCel(this.run(context)), reads, missing: [] };
+    } catch (error) {
+      const missing = reads.filter((r) => r.value === undefined).map((r) => r.name);
+      const message = oneLine(error instanceof Error ? error.message : String(error));
+      if (missing.length > 0 && /No such key/.test(message)) return { reads, missing };
+      return { reads, missing: [], error: message };
+    }
+  }
+}
+
+function referencedFacts(ast: AstNode): string[] {
+  const names: string[] = [];
+  const stack: unknown[] = [ast];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
+    }
+    if (!node || typeof node !== "object" || !("op" in node)) continue;
+    const { op, args } = node as AstNode;
+    if (op === "." && Array.isArray(args)) {
+      const [target, field] = args as [AstNode, string];
+      if (target?.op === "id" && target.args === "facts" && typeof field === "string") {
+        if (!names.includes(field)) names.push(field);
+        continue;
+      }
+    }
+    if (Array.isArray(args)) stack.push(args);
+  }
+  return names;
+}
+
+function toCel(value: FactValue, fact: Fact): unknown {
+  if (fact.type === "integer" && typeof value === "number" && Number.isInteger(value)) {
+    return BigInt(value);
+  }
+  return value;
+}
+
+function fromCel(value: unknown): unknown {
+  if (typeof value === "bigint") return Number(value);
+  return value;
+}

@@ -1,0 +1,62 @@
+/**
+ * The CI gate over many drafts: each draft is loaded, evaluated and linted;
+ * a broken draft becomes `invalid-file` findings and the others go on.
+ */
+import { PreclearError } from "./diagnostics.js";
+import type { Diagnostic } from "./diagnostics.js";
+import type { ChecklistLibrary } from "./checklist.js";
+import type { DraftOptions } from "./draft.js";
+import { evaluate, loadBundle } from "./evaluate.js";
+import type { Evaluation } from "./evaluate.js";
+import type { CheckResult, DraftResult, Finding } from "./findings.js";
+import { lint } from "./lint.js";
+import type { ExtraRule } from "./lint.js";
+
+export interface CheckOptions extends DraftOptions {
+  asOf: string;
+  library: ChecklistLibrary;
+  extraRules?: ExtraRule[];
+  /** Called after each draft, for progress reporting. */
+  onDraft?: (done: number, total: number, file: string) => void;
+}
+
+export function checkDraft(
+  file: string,
+  options: CheckOptions,
+): DraftResult & { evaluation?: Evaluation } {
+  let evaluation: Evaluation;
+  try {
+    evaluation = evaluate(loadBundle(file, options.library, options));
+  } catch (error) {
+    if (!(error instanceof PreclearError)) throw error;
+    return { file, findings: error.diagnostics.map((d) => invalidFile(file, d)) };
+  }
+  const findings = lint(evaluation, { asOf: options.asOf }, options.extraRules);
+  return {
+    file,
+    draftId: evaluation.draft.draft.id,
+    title: evaluation.draft.draft.title,
+    findings,
+    evaluation,
+  };
+}
+
+export function checkDrafts(files: readonly string[], options: CheckOptions): CheckResult {
+  const drafts: DraftResult[] = [];
+  files.forEach((file, index) => {
+    const { evaluation: _evaluation, ...result } = checkDraft(file, options);
+    drafts.push(result);
+    options.onDraft?.(index + 1, files.length, file);
+  });
+  return { drafts, asOf: options.asOf };
+}
+
+export function invalidFile(draft: string, diagnostic: Diagnostic): Finding {
+  return {
+    ruleId: "invalid-file",
+    level: "error",
+    message: diagnostic.message,
+    draft,
+    location: diagnostic.location,
+  };
+}

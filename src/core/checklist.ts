@@ -1,0 +1,613 @@
+/**
+ * Checklists: loading, the library of built-in and local checklists, `extends`
+ * resolution and the semantic rules of SPEC section 1.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Diagnostic, Location } from "./diagnostics.js";
+import { PreclearError } from "./diagnostics.js";
+import { CelScope } from "./cel.js";
+import { validateAgainst } from "./schemas.js";
+import type { Checklist, Fact, Item, Source, Stakeholder } from "./types/checklist.js";
+import { DEFAULT_LIMITS, diagnosticAt, locate, locationOfNode, parseYaml } from "./yaml.js";
+import type { LoadLimits, LoadedYaml, PathSegment } from "./yaml.js";
+
+/** A checklist file, parsed and schema-valid. */
+export interface LoadedChecklist {
+  file: string;
+  loaded: LoadedYaml;
+  checklist: Checklist;
+  builtin: boolean;
+}
+
+/** Where a value came from, to point a user at it. */
+export interface Origin {
+  loaded: LoadedYaml;
+  path: PathSegment[];
+}
+
+export interface ResolvedItem extends Omit<Item, "severity" | "evidence" | "sources"> {
+  question: string;
+  severity: "blocker" | "major" | "minor";
+  evidence: NonNullable<Item["evidence"]>;
+  sources: string[];
+  stakeholder: string;
+  origin: Origin;
+  /** Origin of each field, from the checklist that set it last. */
+  fieldOrigins: Partial<Record<keyof Item, Origin>>;
+}
+
+export interface ResolvedStakeholder extends Omit<Stakeholder, "items" | "dependsOn" | "signoff"> {
+  name: string;
+  dependsOn: string[];
+  signoff: "required" | "optional";
+  items: ResolvedItem[];
+  origin: Origin;
+  fieldOrigins: Partial<Record<keyof Stakeholder, Origin>>;
+  /** Origin of each dependsOn entry. */
+  dependsOnOrigins: Map<string, Origin>;
+}
+
+export interface ResolvedFact {
+  name: string;
+  fact: Fact;
+  origin: Origin;
+}
+
+/** The merged view of a list of checklists and everything they extend. */
+export interface ResolvedChecklist {
+  /** The checklists as listed (ids). */
+  ids: string[];
+  /** Every checklist merged, bases first. */
+  members: LoadedChecklist[];
+  facts: Map<string, ResolvedFact>;
+  sources: Map<string, Source & { origin: Origin }>;
+  stakeholders: ResolvedStakeholder[];
+  cel: CelScope;
+}
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const BUILTIN_CHECKLIST_DIR = path.join(PACKAGE_ROOT, "checklists");
+
+export interface LibraryOptions {
+  /** Extra directories (or files) holding local checklists, searched before built-ins. */
+  searchPaths?: string[];
+  limits?: LoadLimits;
+}
+
+/** Built-in and local checklists, loaded lazily and once each. */
+export class ChecklistLibrary {
+  private readonly byPath = new Map<string, LoadedChecklist | PreclearError>();
+  private index: Map<string, { file: string; builtin: boolean }> | undefined;
+  private readonly resolutions = new Map<
+    string,
+    { resolved?: ResolvedChecklist; diagnostics: Diagnostic[] }
+  >();
+  readonly limits: LoadLimits;
+  private readonly searchPaths: string[];
+
+  constructor(options: LibraryOptions = {}) {
+    this.searchPaths = options.searchPaths ?? [];
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+  }
+
+  /** Parse and schema-validate one checklist file (cached). Throws PreclearError. */
+  load(file: string, builtin = false): LoadedChecklist {
+    const key = path.resolve(file);
+    const cached = this.byPath.get(key);
+    if (cached instanceof PreclearError) throw cached;
+    if (cached) return cached;
+    try {
+      const result = loadChecklistFile(file, this.limits, builtin);
+      this.byPath.set(key, result);
+      return result;
+    } catch (error) {
+      if (error instanceof PreclearError) this.byPath.set(key, error);
+      throw error;
+    }
+  }
+
+  /** id → file, local search paths first so a repository can shadow a built-in. */
+  private getIndex(): Map<string, { file: string; builtin: boolean }> {
+    if (this.index) return this.index;
+    const index = new Map<string, { file: string; builtin: boolean }>();
+    const add = (file: string, builtin: boolean) => {
+      const id = peekChecklistId(file);
+      if (id && !index.has(id)) index.set(id, { file, builtin });
+    };
+    for (const p of this.searchPaths) {
+      for (const file of yamlFilesIn(p)) add(file, false);
+    }
+    for (const file of yamlFilesIn(BUILTIN_CHECKLIST_DIR)) add(file, true);
+    this.index = index;
+    return index;
+  }
+
+  has(id: string): boolean {
+    return this.getIndex().has(id);
+  }
+
+  ids(): string[] {
+    return [...this.getIndex().keys()].sort();
+  }
+
+  /** Load a checklist by id; throws PreclearError when unknown. */
+  get(id: string, at?: Location): LoadedChecklist {
+    const entry = this.getIndex().get(id);
+    if (!entry) {
+      throw new PreclearError({
+        location: at ?? { file: id, line: 1, column: 1 },
+        message: `unknown checklist \`${id}\`${this.suggest(id)}`,
+      });
+    }
+    return this.load(entry.file, entry.builtin);
+  }
+
+  list(): Array<{ id: string; file: string; builtin: boolean }> {
+    return [...this.getIndex()]
+      .map(([id, e]) => ({ id, ...e }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  suggest(id: string): string {
+    const known = this.ids();
+    return known.length ? ` (known: ${known.join(", ")})` : "";
+  }
+
+  /**
+   * Resolve a list of checklist references (ids, or paths relative to
+   * `baseDir`) into one merged checklist. Cached per list.
+   */
+  resolve(
+    refs: ReadonlyArray<{ ref: string; at: Location }>,
+    baseDir: string,
+  ): { resolved?: ResolvedChecklist; diagnostics: Diagnostic[] } {
+    const key = `${baseDir}\0${refs.map((r) => r.ref).join("\0")}`;
+    let result = this.resolutions.get(key);
+    if (!result) {
+      result = resolveChecklists(this, refs, baseDir);
+      // Positions of diagnostics refer to the first caller's files; that is
+      // fine because they point into the checklists, which are shared.
+      this.resolutions.set(key, result);
+    }
+    return result;
+  }
+}
+
+function yamlFilesIn(p: string): string[] {
+  let stat;
+  try {
+    stat = statSync(p);
+  } catch {
+    return [];
+  }
+  if (stat.isFile()) return [p];
+  if (!stat.isDirectory()) return [];
+  return readdirSync(p)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => path.join(p, n));
+}
+
+/** Read a checklist's id without a full parse (indexing many files stays cheap). */
+function peekChecklistId(file: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8").slice(0, 64 * 1024);
+  } catch {
+    return undefined;
+  }
+  if (!/^kind:\s*Checklist\s*$/m.test(text)) return undefined;
+  return /^id:\s*["']?([a-z][a-z0-9-]*)["']?\s*(#.*)?$/m.exec(text)?.[1];
+}
+
+export function loadChecklistFile(
+  file: string,
+  limits: LoadLimits,
+  builtin = false,
+): LoadedChecklist {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new PreclearError({
+      location: { file, line: 1, column: 1 },
+      message: `cannot read checklist: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    });
+  }
+  const loaded = parseYaml(file, text, limits);
+  const diagnostics = validateAgainst("checklist", loaded, loaded.value);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  return { file, loaded, checklist: loaded.value as Checklist, builtin };
+}
+
+function isPathRef(ref: string): boolean {
+  return ref.includes("/") || ref.includes("\\") || /\.ya?ml$/.test(ref);
+}
+
+function resolveChecklists(
+  library: ChecklistLibrary,
+  refs: ReadonlyArray<{ ref: string; at: Location }>,
+  baseDir: string,
+): { resolved?: ResolvedChecklist; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const members: LoadedChecklist[] = [];
+  const seen = new Set<string>();
+
+  const visit = (member: LoadedChecklist, stack: string[]) => {
+    const { checklist, loaded } = member;
+    if (seen.has(checklist.id)) return;
+    (checklist.extends ?? []).forEach((baseId, index) => {
+      const at = locate(loaded, ["extends", index]);
+      if (stack.includes(baseId)) {
+        const cycle = [...stack.slice(stack.indexOf(baseId)), baseId].join(" → ");
+        diagnostics.push({ location: at, message: `extends cycle: ${cycle}` });
+        return;
+      }
+      let base: LoadedChecklist;
+      try {
+        base = library.get(baseId, at);
+      } catch (error) {
+        if (!(error instanceof PreclearError)) throw error;
+        diagnostics.push(...error.diagnostics);
+        return;
+      }
+      visit(base, [...stack, base.checklist.id]);
+    });
+    if (!seen.has(checklist.id)) {
+      seen.add(checklist.id);
+      members.push(member);
+    }
+  };
+
+  const ids: string[] = [];
+  for (const { ref, at } of refs) {
+    let member: LoadedChecklist;
+    try {
+      member = isPathRef(ref) ? library.load(path.resolve(baseDir, ref)) : library.get(ref, at);
+    } catch (error) {
+      if (!(error instanceof PreclearError)) throw error;
+      diagnostics.push(...error.diagnostics);
+      continue;
+    }
+    ids.push(member.checklist.id);
+    visit(member, [member.checklist.id]);
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+  return mergeAndCheck(ids, members);
+}
+
+const FACT_SHAPE_KEYS = ["type", "options", "minimum", "maximum"] as const;
+
+function mergeAndCheck(
+  ids: string[],
+  members: LoadedChecklist[],
+): { resolved?: ResolvedChecklist; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const facts = new Map<string, ResolvedFact>();
+  const sources = new Map<string, Source & { origin: Origin }>();
+  const stakeholders = new Map<string, ResolvedStakeholder>();
+
+  for (const member of members) {
+    const { checklist, loaded } = member;
+    diagnostics.push(...duplicateIds(member));
+    for (const [name, fact] of Object.entries(checklist.facts ?? {})) {
+      const origin = { loaded, path: ["facts", name] };
+      const previous = facts.get(name);
+      if (previous && !sameFactShape(previous.fact, fact)) {
+        diagnostics.push({
+          location: locate(loaded, origin.path, { key: true }),
+          message: `fact \`${name}\` is declared differently in ${previous.origin.loaded.file}; a fact shared by checklists must have the same type, options and bounds`,
+        });
+        continue;
+      }
+      if (!previous) facts.set(name, { name, fact, origin });
+      if (fact.type === "enum" && !fact.options) {
+        diagnostics.push(
+          diagnosticAt(loaded, origin.path, `enum fact \`${name}\` needs \`options\``),
+        );
+      }
+      if (fact.type !== "enum" && fact.options) {
+        diagnostics.push(
+          diagnosticAt(
+            loaded,
+            [...origin.path, "options"],
+            `\`options\` only applies to enum facts`,
+          ),
+        );
+      }
+      if (fact.minimum !== undefined && fact.maximum !== undefined && fact.minimum > fact.maximum) {
+        diagnostics.push(
+          diagnosticAt(loaded, [...origin.path, "minimum"], "`minimum` is above `maximum`"),
+        );
+      }
+    }
+    (checklist.sources ?? []).forEach((source, index) => {
+      if (!sources.has(source.id))
+        sources.set(source.id, { ...source, origin: { loaded, path: ["sources", index] } });
+    });
+    (checklist.stakeholders ?? []).forEach((stakeholder, sIndex) => {
+      mergeStakeholder(stakeholders, stakeholder, { loaded, path: ["stakeholders", sIndex] });
+    });
+  }
+
+  const list = [...stakeholders.values()];
+  for (const s of list) {
+    if (!s.name) {
+      diagnostics.push(
+        diagnosticAt(s.origin.loaded, s.origin.path, `stakeholder \`${s.id}\` needs a \`name\``),
+      );
+    }
+    for (const item of s.items) {
+      if (!item.question) {
+        diagnostics.push(
+          diagnosticAt(
+            item.origin.loaded,
+            item.origin.path,
+            `item \`${s.id}/${item.id}\` needs a \`question\``,
+          ),
+        );
+      }
+      item.sources.forEach((sourceId) => {
+        if (!sources.has(sourceId)) {
+          const origin = item.fieldOrigins.sources ?? item.origin;
+          const index = sourceIndex(origin, sourceId);
+          diagnostics.push(
+            diagnosticAt(
+              origin.loaded,
+              [...origin.path, ...(index >= 0 ? [index] : [])],
+              `unknown source \`${sourceId}\`${known(sources.keys())}`,
+            ),
+          );
+        }
+      });
+    }
+    for (const dep of s.dependsOn) {
+      if (!stakeholders.has(dep)) {
+        const origin = s.dependsOnOrigins.get(dep)!;
+        diagnostics.push(
+          diagnosticAt(
+            origin.loaded,
+            origin.path,
+            `\`dependsOn\` names unknown stakeholder \`${dep}\`${known(stakeholders.keys())}`,
+          ),
+        );
+      }
+    }
+  }
+  diagnostics.push(...dependencyCycles(list, stakeholders));
+
+  const cel = new CelScope(new Map([...facts].map(([n, f]) => [n, f.fact])));
+  for (const s of list) {
+    checkCel(cel, s.appliesWhen, s.fieldOrigins.appliesWhen, "bool", diagnostics);
+    for (const item of s.items) {
+      checkCel(cel, item.appliesWhen, item.fieldOrigins.appliesWhen, "bool", diagnostics);
+      if (item.capacity) {
+        const origin = item.fieldOrigins.capacity;
+        checkCel(
+          cel,
+          item.capacity.demand,
+          origin && { loaded: origin.loaded, path: [...origin.path, "demand"] },
+          "number",
+          diagnostics,
+        );
+      }
+    }
+  }
+  if (diagnostics.length > 0) return { diagnostics: sortDiagnostics(diagnostics) };
+  return { resolved: { ids, members, facts, sources, stakeholders: list, cel }, diagnostics: [] };
+}
+
+function known(keys: Iterable<string>): string {
+  const list = [...keys];
+  if (list.length === 0) return "";
+  const shown = list.slice(0, 8).join(", ");
+  return ` (known: ${shown}${list.length > 8 ? ", …" : ""})`;
+}
+
+function sourceIndex(origin: Origin, sourceId: string): number {
+  const value = origin.loaded.doc.getIn(origin.path, false) as unknown;
+  const json =
+    value && typeof value === "object" && "toJSON" in value
+      ? (value as { toJSON(): unknown }).toJSON()
+      : value;
+  return Array.isArray(json) ? json.indexOf(sourceId) : -1;
+}
+
+function sameFactShape(a: Fact, b: Fact): boolean {
+  return FACT_SHAPE_KEYS.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
+function mergeStakeholder(
+  stakeholders: Map<string, ResolvedStakeholder>,
+  stakeholder: Stakeholder,
+  origin: Origin,
+): void {
+  let target = stakeholders.get(stakeholder.id);
+  if (!target) {
+    target = {
+      id: stakeholder.id,
+      name: "",
+      dependsOn: [],
+      signoff: "required",
+      items: [],
+      origin,
+      fieldOrigins: {},
+      dependsOnOrigins: new Map(),
+    };
+    stakeholders.set(stakeholder.id, target);
+  }
+  for (const key of ["name", "agency", "description", "appliesWhen", "signoff"] as const) {
+    const value = stakeholder[key];
+    if (value !== undefined) {
+      (target as unknown as Record<string, unknown>)[key] = value;
+      target.fieldOrigins[key] = { loaded: origin.loaded, path: [...origin.path, key] };
+    }
+  }
+  // dependsOn is unioned: a checklist can add a dependency, never silently drop one.
+  (stakeholder.dependsOn ?? []).forEach((dep, index) => {
+    if (!target.dependsOn.includes(dep)) target.dependsOn.push(dep);
+    if (!target.dependsOnOrigins.has(dep)) {
+      target.dependsOnOrigins.set(dep, {
+        loaded: origin.loaded,
+        path: [...origin.path, "dependsOn", index],
+      });
+    }
+  });
+  (stakeholder.items ?? []).forEach((item, index) => {
+    mergeItem(target, item, { loaded: origin.loaded, path: [...origin.path, "items", index] });
+  });
+}
+
+function mergeItem(stakeholder: ResolvedStakeholder, item: Item, origin: Origin): void {
+  let target = stakeholder.items.find((i) => i.id === item.id);
+  if (!target) {
+    target = {
+      id: item.id,
+      question: "",
+      severity: "major",
+      evidence: [],
+      sources: [],
+      stakeholder: stakeholder.id,
+      origin,
+      fieldOrigins: {},
+    };
+    stakeholder.items.push(target);
+  }
+  for (const key of [
+    "question",
+    "guidance",
+    "severity",
+    "appliesWhen",
+    "due",
+    "evidence",
+    "capacity",
+  ] as const) {
+    const value = item[key];
+    if (value !== undefined) {
+      (target as unknown as Record<string, unknown>)[key] = value;
+      target.fieldOrigins[key] = { loaded: origin.loaded, path: [...origin.path, key] };
+    }
+  }
+  // sources are unioned, like dependsOn.
+  for (const s of item.sources ?? []) if (!target.sources.includes(s)) target.sources.push(s);
+  if (item.sources)
+    target.fieldOrigins.sources = { loaded: origin.loaded, path: [...origin.path, "sources"] };
+}
+
+function duplicateIds(member: LoadedChecklist): Diagnostic[] {
+  const { checklist, loaded } = member;
+  const diagnostics: Diagnostic[] = [];
+  const dup = (ids: string[], path: PathSegment[], what: string) => {
+    const seen = new Set<string>();
+    ids.forEach((id, index) => {
+      if (seen.has(id))
+        diagnostics.push(
+          diagnosticAt(loaded, [...path, index, "id"], `duplicate ${what} id \`${id}\``),
+        );
+      seen.add(id);
+    });
+  };
+  dup(
+    (checklist.sources ?? []).map((s) => s.id),
+    ["sources"],
+    "source",
+  );
+  dup(
+    (checklist.stakeholders ?? []).map((s) => s.id),
+    ["stakeholders"],
+    "stakeholder",
+  );
+  (checklist.stakeholders ?? []).forEach((s, index) =>
+    dup(
+      (s.items ?? []).map((i) => i.id),
+      ["stakeholders", index, "items"],
+      `item (in \`${s.id}\`)`,
+    ),
+  );
+  return diagnostics;
+}
+
+/** Every dependsOn cycle, named (`a → b → a`), at the entry that closes it. */
+function dependencyCycles(
+  list: ResolvedStakeholder[],
+  byId: Map<string, ResolvedStakeholder>,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const state = new Map<string, "visiting" | "done">();
+  const reported = new Set<string>();
+  for (const start of list) {
+    if (state.get(start.id)) continue;
+    // Iterative DFS so long chains cannot overflow the stack.
+    const stack: Array<{ id: string; next: number }> = [{ id: start.id, next: 0 }];
+    state.set(start.id, "visiting");
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const node = byId.get(frame.id)!;
+      if (frame.next >= node.dependsOn.length) {
+        state.set(frame.id, "done");
+        stack.pop();
+        continue;
+      }
+      const dep = node.dependsOn[frame.next++]!;
+      if (!byId.has(dep)) continue;
+      const depState = state.get(dep);
+      if (depState === "visiting") {
+        const ids = stack.map((f) => f.id);
+        const cycle = [...ids.slice(ids.indexOf(dep)), dep];
+        const key = [...cycle].sort().join(",");
+        if (!reported.has(key)) {
+          reported.add(key);
+          const origin = node.dependsOnOrigins.get(dep)!;
+          diagnostics.push(
+            diagnosticAt(origin.loaded, origin.path, `dependsOn cycle: ${cycle.join(" → ")}`),
+          );
+        }
+      } else if (!depState) {
+        state.set(dep, "visiting");
+        stack.push({ id: dep, next: 0 });
+      }
+    }
+  }
+  return diagnostics;
+}
+
+function checkCel(
+  cel: CelScope,
+  expression: string | undefined,
+  origin: Origin | undefined,
+  expect: "bool" | "number",
+  diagnostics: Diagnostic[],
+): void {
+  if (expression === undefined || !origin) return;
+  const problem = cel.check(expression, expect);
+  if (!problem) return;
+  diagnostics.push({
+    location: locateInScalar(origin.loaded, origin.path, problem.offset),
+    message: `CEL: ${problem.message}`,
+  });
+}
+
+/** Position of character `offset` of a scalar's value, for plain and quoted one-line scalars. */
+export function locateInScalar(loaded: LoadedYaml, path: PathSegment[], offset: number): Location {
+  const node = loaded.doc.getIn(path, true) as
+    { range?: [number, number, number]; type?: string } | undefined;
+  if (!node?.range) return locate(loaded, path);
+  const base = locationOfNode(loaded, node as never);
+  const raw = loaded.text.slice(node.range[0], node.range[1]);
+  const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
+  if ((node.type === "PLAIN" || quoted) && !raw.includes("\n")) {
+    return { file: loaded.file, line: base.line, column: base.column + offset + (quoted ? 1 : 0) };
+  }
+  return { file: loaded.file, line: base.line, column: base.column };
+}
+
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) =>
+      (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) ||
+      a.location.line - b.location.line ||
+      a.location.column - b.location.column,
+  );
+}

@@ -1,0 +1,88 @@
+/** preclear.config.yaml: found by walking up from the working directory to the repository root. */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { PreclearError } from "./diagnostics.js";
+import type { Level, RuleId } from "./findings.js";
+import { validateAgainst } from "./schemas.js";
+import { DEFAULT_LIMITS, parseYaml } from "./yaml.js";
+import type { LoadLimits } from "./yaml.js";
+
+export const CONFIG_FILE = "preclear.config.yaml";
+
+export interface Config {
+  /** The config file, when there is one. */
+  file?: string;
+  checklistPaths: string[];
+  trustedKeys?: string;
+  failOn?: Level;
+  format?: string[];
+  rules: Partial<Record<RuleId, Level | "off">>;
+  limits: LoadLimits & { maxDrafts: number };
+  allowOutside: boolean;
+}
+
+interface ConfigFile {
+  checklists?: string[];
+  trustedKeys?: string;
+  failOn?: Level;
+  format?: string[];
+  rules?: Partial<Record<RuleId, Level | "off">>;
+  limits?: { maxFileBytes?: number; maxDepth?: number; maxAliasCount?: number; maxDrafts?: number };
+  allowOutside?: boolean;
+}
+
+export const DEFAULT_MAX_DRAFTS = 10_000;
+
+/** The config file that applies in `cwd`: the nearest one up to the repository root. */
+export function findConfig(cwd: string): string | undefined {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (existsSync(path.join(dir, ".git"))) return undefined;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function loadConfig(explicit: string | undefined, cwd: string): Config {
+  const file = explicit ? path.resolve(cwd, explicit) : findConfig(cwd);
+  const config: Config = {
+    checklistPaths: [],
+    rules: {},
+    limits: { ...DEFAULT_LIMITS, maxDrafts: DEFAULT_MAX_DRAFTS },
+    allowOutside: false,
+  };
+  if (!file) return config;
+  const shown = path.relative(cwd, file) || file;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new PreclearError({
+      location: { file: shown, line: 1, column: 1 },
+      message: `cannot read config: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    });
+  }
+  const loaded = parseYaml(shown, text);
+  const value = (loaded.value ?? {}) as ConfigFile;
+  const diagnostics = validateAgainst("config", loaded, value);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 2);
+  const dir = path.dirname(file);
+  config.file = file;
+  config.checklistPaths = (value.checklists ?? []).map((p) => path.resolve(dir, p));
+  if (value.trustedKeys) config.trustedKeys = path.resolve(dir, value.trustedKeys);
+  if (value.failOn) config.failOn = value.failOn;
+  if (value.format) config.format = value.format;
+  config.rules = { ...(value.rules ?? {}) };
+  const limits = value.limits ?? {};
+  config.limits = {
+    maxBytes: limits.maxFileBytes ?? DEFAULT_LIMITS.maxBytes,
+    maxDepth: limits.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+    maxAliasCount: limits.maxAliasCount ?? DEFAULT_LIMITS.maxAliasCount,
+    maxDrafts: limits.maxDrafts ?? DEFAULT_MAX_DRAFTS,
+  };
+  config.allowOutside = value.allowOutside ?? false;
+  return config;
+}

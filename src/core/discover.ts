@@ -1,0 +1,66 @@
+/** Finding drafts under paths (SPEC section 4). */
+import { closeSync, openSync, readSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { PreclearError } from "./diagnostics.js";
+import { looksLikeDraft } from "./draft.js";
+
+const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
+const SNIFF_BYTES = 16 * 1024;
+
+/**
+ * Every draft under `paths`, sorted. A path given explicitly as a file is
+ * taken as a draft whatever it looks like, as ESLint lints a file it is given.
+ * A missing path throws (a usage error, exit 2).
+ */
+export function discoverDrafts(paths: readonly string[], cwd: string): string[] {
+  const found = new Set<string>();
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    let stat;
+    try {
+      stat = statSync(absolute);
+    } catch {
+      throw new PreclearError(
+        { location: { file: given, line: 1, column: 1 }, message: "no such file or directory" },
+        2,
+      );
+    }
+    if (stat.isFile()) {
+      found.add(path.relative(cwd, absolute) || given);
+      continue;
+    }
+    const stack = [absolute];
+    while (stack.length > 0) {
+      const dir = stack.pop()!;
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (!SKIPPED_DIRECTORIES.has(entry.name)) stack.push(full);
+        } else if (entry.isFile() && /\.(md|markdown|ya?ml)$/i.test(entry.name)) {
+          if (looksLikeDraft(full, sniff(full))) found.add(path.relative(cwd, full) || full);
+        }
+      }
+    }
+  }
+  return [...found].sort();
+}
+
+function sniff(file: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const n = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, n).toString("utf8");
+  } catch {
+    return "";
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * Drafts: Markdown with a `preclear:` front-matter block, or a YAML descriptor
+ * (`kind: Draft`) naming an external document. The content digest is the
+ * sha256 of the policy text (SPEC section 2).
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { PreclearError } from "./diagnostics.js";
+import type { Diagnostic, Location } from "./diagnostics.js";
+import { isInside, projectRoot } from "./paths.js";
+import { validateAgainst } from "./schemas.js";
+import type { Draft } from "./types/draft.js";
+import { DEFAULT_LIMITS, diagnosticAt, locate, parseYaml } from "./yaml.js";
+import type { LoadLimits, LoadedYaml, PathSegment } from "./yaml.js";
+
+export interface LoadedDraft {
+  file: string;
+  format: "markdown" | "descriptor";
+  loaded: LoadedYaml;
+  /** Where the draft's fields sit in `loaded`: ["preclear"] for Markdown. */
+  base: PathSegment[];
+  draft: Draft;
+  /** `sha256:<hex>` of the policy text. */
+  contentDigest: string;
+  /** Review file or directory (may not exist yet). */
+  reviewPath: string;
+  /** Where the review path was given, if it was. */
+  reviewAt?: Location;
+}
+
+export interface DraftOptions {
+  limits?: LoadLimits;
+  /** Allow `document` and `review` paths outside the project root. */
+  allowOutside?: boolean;
+}
+
+const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*\r?\n/;
+const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/m;
+
+export function isMarkdown(file: string): boolean {
+  return /\.(md|markdown)$/i.test(file);
+}
+
+/**
+ * Cheap sniff used by discovery: is this file meant to be a draft? Works on
+ * broken YAML too, so a broken draft is reported rather than skipped.
+ */
+export function looksLikeDraft(file: string, head: string): boolean {
+  if (isMarkdown(file)) {
+    if (!FRONT_MATTER_OPEN.test(head)) return false;
+    const rest = head.replace(FRONT_MATTER_OPEN, "");
+    const close = FRONT_MATTER_CLOSE.exec(rest);
+    const front = close ? rest.slice(0, close.index) : rest;
+    return /^preclear\s*:/m.test(front);
+  }
+  if (/\.ya?ml$/i.test(file)) return /^kind\s*:\s*["']?Draft["']?\s*(#.*)?$/m.test(head);
+  return false;
+}
+
+/** Split Markdown into front matter text (and the line it starts on) and body. */
+export function splitFrontMatter(
+  text: string,
+): { front: string; body: string; frontLine: number } | undefined {
+  const open = FRONT_MATTER_OPEN.exec(text);
+  if (!open) return undefined;
+  const rest = text.slice(open[0].length);
+  const close = FRONT_MATTER_CLOSE.exec(rest);
+  if (!close) return undefined;
+  const front = rest.slice(0, close.index);
+  let body = rest.slice(close.index + close[0].length);
+  if (body.startsWith("\n")) body = body.slice(1);
+  return { front, body, frontLine: 2 };
+}
+
+export function sha256(data: string | Buffer): string {
+  return `sha256:${createHash("sha256").update(data).digest("hex")}`;
+}
+
+/** Digest of a Markdown body: line endings normalised to LF. */
+export function bodyDigest(body: string): string {
+  return sha256(body.replace(/\r\n?/g, "\n"));
+}
+
+export function loadDraft(file: string, options: DraftOptions = {}): LoadedDraft {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  let text: string;
+  try {
+    const size = statSync(file).size;
+    if (size > limits.maxBytes) {
+      throw new PreclearError({
+        location: { file, line: 1, column: 1 },
+        message: `file is larger than the ${Math.round(limits.maxBytes / 1024 / 1024)} MiB limit`,
+      });
+    }
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    if (error instanceof PreclearError) throw error;
+    throw new PreclearError({
+      location: { file, line: 1, column: 1 },
+      message: `cannot read draft: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    });
+  }
+  return isMarkdown(file)
+    ? markdownDraft(file, text, limits, options)
+    : descriptorDraft(file, text, limits, options);
+}
+
+function markdownDraft(
+  file: string,
+  text: string,
+  limits: LoadLimits,
+  options: DraftOptions,
+): LoadedDraft {
+  const split = splitFrontMatter(text);
+  if (!split) {
+    throw new PreclearError({
+      location: { file, line: 1, column: 1 },
+      message:
+        "not a draft: no front matter (a `---` block with a `preclear:` key) at the top of the file",
+    });
+  }
+  const loaded = parseYaml(file, split.front, limits, split.frontLine - 1);
+  const front = loaded.value as Record<string, unknown> | null;
+  if (!front || typeof front !== "object" || !("preclear" in front)) {
+    throw new PreclearError({
+      location: { file, line: split.frontLine, column: 1 },
+      message: "not a draft: the front matter has no `preclear:` block",
+    });
+  }
+  const draft = front.preclear as Draft;
+  const diagnostics = validateAgainst("draft", loaded, draft, ["preclear"]);
+  throwIf(diagnostics);
+  return finish(file, "markdown", loaded, ["preclear"], draft, bodyDigest(split.body), options);
+}
+
+function descriptorDraft(
+  file: string,
+  text: string,
+  limits: LoadLimits,
+  options: DraftOptions,
+): LoadedDraft {
+  const loaded = parseYaml(file, text, limits);
+  const draft = loaded.value as Draft;
+  const diagnostics = validateAgainst("draft", loaded, draft);
+  if (diagnostics.length === 0) {
+    for (const key of ["apiVersion", "kind", "document"] as const) {
+      if (draft[key] === undefined)
+        diagnostics.push(diagnosticAt(loaded, [], `\`${key}\` is required in a draft descriptor`));
+    }
+  }
+  throwIf(diagnostics);
+  const documentPath = path.resolve(path.dirname(file), draft.document!);
+  const at = locate(loaded, ["document"]);
+  if (!options.allowOutside && !isInside(projectRoot(path.dirname(file)), documentPath)) {
+    throw new PreclearError({
+      location: at,
+      message: `\`document\` points outside the project (${draft.document}); move it inside, or pass --allow-outside`,
+    });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(documentPath);
+  } catch (error) {
+    throw new PreclearError({
+      location: at,
+      message: `cannot read \`document\` ${draft.document}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    });
+  }
+  return finish(file, "descriptor", loaded, [], draft, sha256(bytes), options);
+}
+
+function throwIf(diagnostics: Diagnostic[]): void {
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+}
+
+function finish(
+  file: string,
+  format: LoadedDraft["format"],
+  loaded: LoadedYaml,
+  base: PathSegment[],
+  draft: Draft,
+  contentDigest: string,
+  options: DraftOptions,
+): LoadedDraft {
+  const dir = path.dirname(file);
+  let reviewPath: string;
+  let reviewAt: Location | undefined;
+  if (draft.review) {
+    reviewPath = path.join(dir, draft.review);
+    reviewAt = locate(loaded, [...base, "review"]);
+    if (!options.allowOutside && !isInside(projectRoot(dir), reviewPath)) {
+      throw new PreclearError({
+        location: reviewAt,
+        message: `\`review\` points outside the project (${draft.review}); move it inside, or pass --allow-outside`,
+      });
+    }
+  } else {
+    reviewPath = defaultReviewPath(file);
+  }
+  return {
+    file,
+    format,
+    loaded,
+    base,
+    draft,
+    contentDigest,
+    reviewPath,
+    ...(reviewAt ? { reviewAt } : {}),
+  };
+}
+
+/** `<basename>.review.yaml` beside the draft, or `<basename>.review/` when that directory exists. */
+export function defaultReviewPath(file: string): string {
+  const dir = path.dirname(file);
+  const base = path
+    .basename(file)
+    .replace(/\.(md|markdown|ya?ml)$/i, "")
+    .replace(/\.draft$/i, "");
+  const directory = path.join(dir, `${base}.review`);
+  try {
+    if (existsSync(directory) && statSync(directory).isDirectory()) return directory;
+  } catch {
+    /* fall through to the file */
+  }
+  return path.join(dir, `${base}.review.yaml`);
+}

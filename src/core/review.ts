@@ -1,0 +1,168 @@
+/**
+ * Reviews: one file, or a directory of fragments merged by stakeholder id
+ * (SPEC section 3). Read-only here; src/review/ writes them.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { PreclearError } from "./diagnostics.js";
+import type { Diagnostic, Location } from "./diagnostics.js";
+import { validateAgainst } from "./schemas.js";
+import type { FactValue } from "./types/draft.js";
+import type { HistoryEntry, Review, StakeholderRecord } from "./types/review.js";
+import { DEFAULT_LIMITS, diagnosticAt, locate, parseYaml } from "./yaml.js";
+import type { LoadLimits, LoadedYaml, PathSegment } from "./yaml.js";
+
+export interface ReviewFragment {
+  file: string;
+  loaded: LoadedYaml;
+  review: Review;
+}
+
+export interface LoadedReview {
+  /** The review file or directory. */
+  path: string;
+  exists: boolean;
+  directory: boolean;
+  fragments: ReviewFragment[];
+  facts: Map<string, { value: FactValue; fragment: ReviewFragment }>;
+  stakeholders: Map<string, { record: StakeholderRecord; fragment: ReviewFragment }>;
+  history: HistoryEntry[];
+}
+
+/** An empty review: what a draft with no review file is judged against. */
+export function emptyReview(reviewPath: string): LoadedReview {
+  return {
+    path: reviewPath,
+    exists: false,
+    directory: false,
+    fragments: [],
+    facts: new Map(),
+    stakeholders: new Map(),
+    history: [],
+  };
+}
+
+export function loadReview(
+  reviewPath: string,
+  draftId: string,
+  limits: LoadLimits = DEFAULT_LIMITS,
+): LoadedReview {
+  let stat;
+  try {
+    stat = statSync(reviewPath);
+  } catch {
+    return emptyReview(reviewPath);
+  }
+  const files = stat.isDirectory()
+    ? readdirSync(reviewPath)
+        .filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith("."))
+        .sort()
+        .map((n) => path.join(reviewPath, n))
+    : [reviewPath];
+  const diagnostics: Diagnostic[] = [];
+  const fragments: ReviewFragment[] = [];
+  for (const file of files) {
+    try {
+      fragments.push(loadFragment(file, draftId, limits));
+    } catch (error) {
+      if (!(error instanceof PreclearError)) throw error;
+      diagnostics.push(...error.diagnostics);
+    }
+  }
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  const review: LoadedReview = {
+    path: reviewPath,
+    exists: true,
+    directory: stat.isDirectory(),
+    fragments,
+    facts: new Map(),
+    stakeholders: new Map(),
+    history: [],
+  };
+  for (const fragment of fragments) {
+    for (const [name, value] of Object.entries(fragment.review.facts ?? {})) {
+      const previous = review.facts.get(name);
+      if (previous && JSON.stringify(previous.value) !== JSON.stringify(value)) {
+        diagnostics.push(
+          diagnosticAt(
+            fragment.loaded,
+            ["facts", name],
+            `fact \`${name}\` is also answered differently in ${previous.fragment.file}`,
+            { key: true },
+          ),
+        );
+      } else if (!previous) {
+        review.facts.set(name, { value, fragment });
+      }
+    }
+    for (const [id, record] of Object.entries(fragment.review.stakeholders ?? {})) {
+      const previous = review.stakeholders.get(id);
+      if (previous) {
+        diagnostics.push(
+          diagnosticAt(
+            fragment.loaded,
+            ["stakeholders", id],
+            `stakeholder \`${id}\` is also recorded in ${previous.fragment.file}; a stakeholder belongs in one fragment`,
+            { key: true },
+          ),
+        );
+        continue;
+      }
+      review.stakeholders.set(id, { record, fragment });
+    }
+    review.history.push(...(fragment.review.history ?? []));
+  }
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  review.history.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return review;
+}
+
+function loadFragment(file: string, draftId: string, limits: LoadLimits): ReviewFragment {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new PreclearError({
+      location: { file, line: 1, column: 1 },
+      message: `cannot read review: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    });
+  }
+  const loaded = parseYaml(file, text, limits);
+  const diagnostics = validateAgainst("review", loaded, loaded.value);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  const review = loaded.value as Review;
+  if (review.draft !== draftId) {
+    diagnostics.push(
+      diagnosticAt(
+        loaded,
+        ["draft"],
+        `review is for draft \`${review.draft}\`, not \`${draftId}\``,
+      ),
+    );
+  }
+  for (const [id, record] of Object.entries(review.stakeholders ?? {})) {
+    const decision = record.decision;
+    if (decision && decision.status !== "concur" && !decision.comments?.trim()) {
+      diagnostics.push(
+        diagnosticAt(
+          loaded,
+          ["stakeholders", id, "decision"],
+          `a ${decision.status} decision needs \`comments\``,
+        ),
+      );
+    }
+  }
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  return { file, loaded, review };
+}
+
+/** Where in the review a stakeholder's record (or a field of it) is, if anywhere. */
+export function locateInReview(
+  review: LoadedReview,
+  stakeholder: string,
+  rest: PathSegment[] = [],
+): Location | undefined {
+  const entry = review.stakeholders.get(stakeholder);
+  if (!entry) return undefined;
+  return locate(entry.fragment.loaded, ["stakeholders", stakeholder, ...rest]);
+}

@@ -1,0 +1,85 @@
+/** `preclear validate`: schema and semantic validation of any preclear file. */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { PreclearError } from "./diagnostics.js";
+import type { Diagnostic } from "./diagnostics.js";
+import type { ChecklistLibrary } from "./checklist.js";
+import { isMarkdown, looksLikeDraft } from "./draft.js";
+import type { DraftOptions } from "./draft.js";
+import { loadBundle } from "./evaluate.js";
+import { validateAgainst } from "./schemas.js";
+import { parseYaml } from "./yaml.js";
+
+export type FileKind = "checklist" | "draft" | "review" | "unknown";
+
+export interface FileValidation {
+  file: string;
+  kind: FileKind;
+  diagnostics: Diagnostic[];
+}
+
+export function detectKind(file: string, text: string): FileKind {
+  if (isMarkdown(file)) return looksLikeDraft(file, text) ? "draft" : "unknown";
+  const kind = /^kind\s*:\s*["']?(\w+)["']?\s*(#.*)?$/m.exec(text)?.[1];
+  if (kind === "Checklist") return "checklist";
+  if (kind === "Draft") return "draft";
+  if (kind === "Review") return "review";
+  return "unknown";
+}
+
+export function validateFile(
+  file: string,
+  library: ChecklistLibrary,
+  options: DraftOptions = {},
+): FileValidation {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return {
+      file,
+      kind: "unknown",
+      diagnostics: [
+        {
+          location: { file, line: 1, column: 1 },
+          message: code === "ENOENT" ? "no such file" : `cannot read: ${code ?? String(error)}`,
+        },
+      ],
+    };
+  }
+  const kind = detectKind(file, text.slice(0, 64 * 1024));
+  try {
+    switch (kind) {
+      case "checklist": {
+        const { diagnostics } = library.resolve(
+          [{ ref: path.resolve(file), at: { file, line: 1, column: 1 } }],
+          path.dirname(file),
+        );
+        return { file, kind, diagnostics };
+      }
+      case "draft":
+        loadBundle(file, library, options);
+        return { file, kind, diagnostics: [] };
+      case "review": {
+        const loaded = parseYaml(file, text, library.limits);
+        return { file, kind, diagnostics: validateAgainst("review", loaded, loaded.value) };
+      }
+      default:
+        return {
+          file,
+          kind,
+          diagnostics: [
+            {
+              location: { file, line: 1, column: 1 },
+              message:
+                "not a preclear file: expected `kind: Checklist`, `kind: Draft`, `kind: Review`, or Markdown front matter with a `preclear:` block",
+            },
+          ],
+        };
+    }
+  } catch (error) {
+    if (error instanceof PreclearError) return { file, kind, diagnostics: error.diagnostics };
+    throw error;
+  }
+}

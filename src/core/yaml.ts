@@ -1,0 +1,287 @@
+/**
+ * Parse YAML (and JSON, which is YAML) keeping node ranges, so every problem
+ * can be reported at the line and column a user must edit.
+ */
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, isNode } from "yaml";
+import type { Document, Node as YamlNode } from "yaml";
+import { PreclearError, oneLine } from "./diagnostics.js";
+import type { Diagnostic, Location, Position } from "./diagnostics.js";
+
+/** Limits against hostile input; all overridable. */
+export interface LoadLimits {
+  /** Largest file accepted, in bytes. */
+  maxBytes: number;
+  /** Largest number of alias expansions in one document. */
+  maxAliasCount: number;
+  /** Deepest nesting of collections. */
+  maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: LoadLimits = {
+  maxBytes: 5 * 1024 * 1024,
+  maxAliasCount: 100,
+  maxDepth: 64,
+};
+
+export type PathSegment = string | number;
+
+/** A parsed YAML document that can answer "where is this value?". */
+export interface LoadedYaml {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  value: unknown;
+  lineCounter: LineCounter;
+  /** Line offset added to every position (front matter starts after `---`). */
+  lineOffset: number;
+}
+
+const KEYS_NEVER_ON_OBJECTS = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * Parse `text` as one YAML document. Syntax errors, duplicate keys, excessive
+ * aliases, nesting and size are thrown as a PreclearError with a position.
+ */
+export function parseYaml(
+  file: string,
+  text: string,
+  limits: LoadLimits = DEFAULT_LIMITS,
+  lineOffset = 0,
+): LoadedYaml {
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > limits.maxBytes) {
+    throw new PreclearError({
+      location: { file, line: 1 + lineOffset, column: 1 },
+      message: `file is ${formatBytes(bytes)}, larger than the ${formatBytes(limits.maxBytes)} limit (raise limits.maxFileBytes in preclear.config.yaml if this is intended)`,
+    });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const tooDeep = prescanDepth(text, limits.maxDepth);
+  if (tooDeep) {
+    throw new PreclearError({
+      location: { file, line: tooDeep.line + lineOffset, column: tooDeep.column },
+      message: `nesting deeper than ${limits.maxDepth} levels`,
+    });
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+    keepSourceTokens: false,
+  });
+  const loaded: LoadedYaml = { file, text, doc, value: undefined, lineCounter, lineOffset };
+  const problems = [...doc.errors];
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    const pos = first.linePos?.[0] ?? lineCounter.linePos(first.pos[0]);
+    throw new PreclearError({
+      location: { file, line: pos.line + lineOffset, column: pos.col },
+      message: describeYamlError(first.code, first.message),
+    });
+  }
+  checkDepth(loaded, limits.maxDepth);
+  checkKeys(loaded);
+  try {
+    loaded.value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new PreclearError({
+      location: { file, line: 1 + lineOffset, column: 1 },
+      message: /alias/i.test(message)
+        ? `too many alias expansions (more than ${limits.maxAliasCount}); is this an alias bomb?`
+        : oneLine(message),
+    });
+  }
+  return loaded;
+}
+
+/**
+ * A linear scan that over-approximates nesting depth (indentation levels,
+ * sequence dashes and flow brackets), so hostile input is refused before the
+ * parser recurses into it. The exact check runs after parsing.
+ */
+function prescanDepth(text: string, maxDepth: number): Position | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let line = 1;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    // Start of a line: measure indentation and leading "- " markers.
+    let col = 0;
+    while (i < n && text[i] === " ") {
+      i++;
+      col++;
+    }
+    let dashes = 0;
+    while (i + 1 < n && text[i] === "-" && (text[i + 1] === " " || text[i + 1] === "\n")) {
+      dashes++;
+      i += 2;
+      col += 2;
+      while (i < n && text[i] === " ") {
+        i++;
+        col++;
+      }
+    }
+    const blank = i >= n || text[i] === "\n" || text[i] === "#";
+    if (!blank && flow === 0) {
+      const indent = col - dashes * 2;
+      while (indents.length > 0 && indents[indents.length - 1]! > indent) indents.pop();
+      if (indents.length === 0 || indents[indents.length - 1]! < indent) indents.push(indent);
+      if (indents.length + dashes > maxDepth * 2) return { line, column: col + 1 };
+    }
+    let quote: string | undefined;
+    while (i < n && text[i] !== "\n") {
+      const c = text[i]!;
+      if (quote) {
+        if (c === quote) quote = undefined;
+      } else if (c === "'" || c === '"') {
+        quote = c;
+      } else if (c === "#" && (i === 0 || text[i - 1] === " ")) {
+        while (i < n && text[i] !== "\n") i++;
+        break;
+      } else if (c === "[" || c === "{") {
+        if (++flow > maxDepth * 2) return { line, column: col + 1 };
+      } else if ((c === "]" || c === "}") && flow > 0) {
+        flow--;
+      }
+      i++;
+      col++;
+    }
+    i++;
+    line++;
+  }
+  return undefined;
+}
+
+function describeYamlError(code: string, message: string): string {
+  if (code === "DUPLICATE_KEY") return "duplicate key: each key may appear only once in a mapping";
+  return `YAML syntax error: ${oneLine(message).replace(/ at line \d+, column \d+:?$/, "")}`;
+}
+
+/** Iterative depth check, so 10,000-deep input cannot overflow the stack. */
+function checkDepth(loaded: LoadedYaml, maxDepth: number): void {
+  const root = loaded.doc.contents;
+  if (!root) return;
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: root, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (isMap(node) || isSeq(node)) {
+      if (depth > maxDepth) {
+        throw new PreclearError({
+          location: locationOfNode(loaded, node as YamlNode),
+          message: `nesting deeper than ${maxDepth} levels`,
+        });
+      }
+      for (const entry of node.items) {
+        if (isPair(entry)) {
+          stack.push({ node: entry.value, depth: depth + 1 });
+        } else {
+          stack.push({ node: entry, depth: depth + 1 });
+        }
+      }
+    }
+  }
+}
+
+/** `__proto__`, `constructor` and `prototype` keys are refused outright. */
+function checkKeys(loaded: LoadedYaml): void {
+  const root = loaded.doc.contents;
+  const stack: unknown[] = root ? [root] : [];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (typeof key === "string" && KEYS_NEVER_ON_OBJECTS.has(key)) {
+          throw new PreclearError({
+            location: locationOfNode(loaded, pair.key as YamlNode),
+            message: `key "${key}" is not allowed`,
+          });
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}
+
+export function locationOfNode(loaded: LoadedYaml, node: YamlNode | null | undefined): Location {
+  const offset = node?.range?.[0] ?? 0;
+  const end = node?.range?.[1];
+  const start = loaded.lineCounter.linePos(offset);
+  const location: Location = {
+    file: loaded.file,
+    line: start.line + loaded.lineOffset,
+    column: start.col,
+  };
+  if (end !== undefined) {
+    const e = loaded.lineCounter.linePos(end);
+    location.endLine = e.line + loaded.lineOffset;
+    location.endColumn = e.col;
+  }
+  return location;
+}
+
+export interface LocateOptions {
+  /** Point at the key of the last segment rather than its value. */
+  key?: boolean;
+}
+
+/**
+ * Where is the value at `path`? Walks the document; when the path stops
+ * existing, answers with the nearest existing ancestor.
+ */
+export function locate(
+  loaded: LoadedYaml,
+  path: readonly PathSegment[],
+  options: LocateOptions = {},
+): Location {
+  let node: unknown = loaded.doc.contents;
+  let found: YamlNode | null = isNode(node) ? node : null;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => {
+        const k = isScalar(p.key) ? p.key.value : p.key;
+        return String(k) === String(segment);
+      });
+      if (!pair) break;
+      if (last && options.key && isNode(pair.key)) return locationOfNode(loaded, pair.key);
+      node = pair.value;
+      if (isNode(node)) found = node;
+      else if (isNode(pair.key)) {
+        found = pair.key;
+        break;
+      }
+    } else if (isSeq(node) && typeof segment === "number") {
+      const item = node.items[segment];
+      if (!isNode(item)) break;
+      node = item;
+      found = item;
+    } else {
+      break;
+    }
+  }
+  return locationOfNode(loaded, found);
+}
+
+/** Turn a message and a path into a Diagnostic. */
+export function diagnosticAt(
+  loaded: LoadedYaml,
+  path: readonly PathSegment[],
+  message: string,
+  options?: LocateOptions,
+): Diagnostic {
+  return { location: locate(loaded, path, options), message };
+}

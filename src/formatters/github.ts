@@ -1,0 +1,104 @@
+/**
+ * GitHub Actions workflow commands (annotations) and the Markdown job summary.
+ *
+ * Escaping follows the Actions toolkit's packages/core/src/command.ts exactly;
+ * GitHub shows at most 10 annotations of each level per step, so the worst are
+ * emitted first and the rest are counted in one closing notice.
+ */
+import type { CheckResult, Finding, Level } from "../core/findings.js";
+import { countByLevel } from "../core/findings.js";
+import { countsTable, draftSections, headline, provenance } from "./markdown-text.js";
+import { allFindings } from "./order.js";
+import { shownPath } from "./paths.js";
+import { countsPhrase, plural, scopeOf } from "./text.js";
+import type { FormatOptions } from "./types.js";
+
+/** Annotations GitHub displays per level per step; later ones are dropped. */
+export const ANNOTATIONS_PER_LEVEL = 10;
+
+const COMMAND: Record<Level, string> = { error: "error", warning: "warning", note: "notice" };
+
+/** The toolkit's escapeData: for the message after `::`. */
+export function escapeData(value: string): string {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** The toolkit's escapeProperty: for `key=value` properties. */
+export function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+export function github(result: CheckResult, options: FormatOptions): string {
+  const findings = allFindings(result);
+  const byLevel = (level: Level) => findings.filter((f) => f.level === level);
+  const errors = byLevel("error");
+  const warnings = byLevel("warning");
+  const notes = byLevel("note");
+
+  const overflows =
+    errors.length > ANNOTATIONS_PER_LEVEL ||
+    warnings.length > ANNOTATIONS_PER_LEVEL ||
+    notes.length > ANNOTATIONS_PER_LEVEL;
+  // The overflow notice is itself a notice: keep a slot for it.
+  const noteLimit = overflows ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
+  const shown = [
+    ...errors.slice(0, ANNOTATIONS_PER_LEVEL),
+    ...warnings.slice(0, ANNOTATIONS_PER_LEVEL),
+    ...notes.slice(0, noteLimit),
+  ];
+  const lines = shown.map((f) => annotation(f, options.cwd));
+
+  const omitted = [
+    ...errors.slice(ANNOTATIONS_PER_LEVEL),
+    ...warnings.slice(ANNOTATIONS_PER_LEVEL),
+    ...notes.slice(noteLimit),
+  ];
+  if (omitted.length > 0) {
+    const message =
+      `preclear: ${plural(omitted.length, "finding")} not annotated (${countsPhrase(countByLevel(omitted))}); ` +
+      `GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations per level. ` +
+      "See the job summary, or run preclear check with --format stylish, for the full report.";
+    lines.push(`::notice::${escapeData(message)}`);
+  }
+  return lines.map((line) => `${line}\n`).join("");
+}
+
+function annotation(finding: Finding, cwd: string): string {
+  const { line, column, endLine, endColumn } = finding.location;
+  const end = endLine ?? (endColumn === undefined ? undefined : line);
+  // Columns only make sense on a single line; GitHub rejects them otherwise.
+  const oneLine = end === undefined || end === line;
+  const scope = scopeOf(finding);
+  const properties: [string, string | number | undefined][] = [
+    ["file", shownPath(finding.location.file, cwd)],
+    ["line", line],
+    ["col", oneLine ? column : undefined],
+    ["endLine", end],
+    ["endColumn", oneLine ? endColumn : undefined],
+    ["title", `preclear(${finding.ruleId})${scope === "" ? "" : `: ${scope}`}`],
+  ];
+  // Like the toolkit, leave out empty values (and 0, which is no position).
+  const rendered = properties
+    .filter((entry): entry is [string, string | number] => Boolean(entry[1]))
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .join(",");
+  const head = rendered === "" ? COMMAND[finding.level] : `${COMMAND[finding.level]} ${rendered}`;
+  return `::${head}::${escapeData(finding.message)}`;
+}
+
+/**
+ * The Markdown job summary the CLI appends to `$GITHUB_STEP_SUMMARY`: a
+ * headline, the counts, and every finding per draft (annotations are capped,
+ * the summary is not).
+ */
+export function githubSummary(result: CheckResult, options: FormatOptions): string {
+  const sections = draftSections(result, options, 3);
+  return [
+    `## preclear: ${headline(result)}`,
+    "",
+    provenance(result, options),
+    "",
+    countsTable(result),
+    ...(sections === "" ? [] : [sections]),
+  ].join("\n");
+}

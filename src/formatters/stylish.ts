@@ -1,0 +1,90 @@
+/**
+ * Human output, shaped like ESLint's stylish: findings grouped by the file to
+ * edit, one aligned row each, then a summary line.
+ */
+import { Chalk, type ChalkInstance } from "chalk";
+import type { CheckResult, Finding, Level } from "../core/findings.js";
+import { countByLevel } from "../core/findings.js";
+import { allFindings, byPosition, cmp } from "./order.js";
+import { shownPath } from "./paths.js";
+import { countsPhrase, plural, printable, scopeOf } from "./text.js";
+import type { FormatOptions } from "./types.js";
+
+interface Row {
+  line: string;
+  column: string;
+  level: Level;
+  message: string;
+  scope: string;
+  ruleId: string;
+}
+
+export function stylish(result: CheckResult, options: FormatOptions): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const findings = allFindings(result, byPosition);
+  const draftCount = result.drafts.length;
+  if (findings.length === 0) {
+    return `${chalk.green("✔")} no problems (${plural(draftCount, "draft")} checked)\n`;
+  }
+
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const file = printable(shownPath(finding.location.file, options.cwd));
+    const group = groups.get(file);
+    if (group) group.push(finding);
+    else groups.set(file, [finding]);
+  }
+
+  let out = "\n";
+  for (const file of [...groups.keys()].sort(cmp)) {
+    const group = groups.get(file) ?? [];
+    // Name the draft only when one file (say a shared checklist) serves several.
+    const mixedDrafts = new Set(group.map((f) => f.draft)).size > 1;
+    out += `${chalk.underline(file)}\n${renderRows(
+      group.map((f) => toRow(f, mixedDrafts)),
+      chalk,
+    )}\n`;
+  }
+
+  const counts = countByLevel(findings);
+  const summary = `✖ ${plural(findings.length, "problem")} (${countsPhrase(counts)})`;
+  const colour = counts.error > 0 ? chalk.red : counts.warning > 0 ? chalk.yellow : chalk.blue;
+  return `${out}${colour.bold(summary)}\n`;
+}
+
+function toRow(finding: Finding, withDraft: boolean): Row {
+  const scope = scopeOf(finding);
+  const draft = withDraft ? (finding.draftId ?? finding.draft) : "";
+  const label = [draft, scope].filter((s) => s !== "").join(": ");
+  return {
+    line: String(finding.location.line),
+    column: String(finding.location.column),
+    level: finding.level,
+    message: printable(finding.message),
+    scope: label === "" ? "" : `[${printable(label)}]`,
+    ruleId: finding.ruleId,
+  };
+}
+
+function renderRows(rows: Row[], chalk: ChalkInstance): string {
+  const lineWidth = Math.max(...rows.map((r) => r.line.length));
+  const columnWidth = Math.max(...rows.map((r) => r.column.length));
+  const levelWidth = Math.max(...rows.map((r) => r.level.length));
+  const text = (r: Row) => (r.scope === "" ? r.message : `${r.message} ${r.scope}`);
+  const textWidth = Math.max(...rows.map((r) => text(r).length));
+  const levelColour: Record<Level, ChalkInstance> = {
+    error: chalk.red,
+    warning: chalk.yellow,
+    note: chalk.blue,
+  };
+  return rows
+    .map((r) => {
+      const position = `${r.line.padStart(lineWidth)}:${r.column.padEnd(columnWidth)}`;
+      const level = levelColour[r.level](r.level.padEnd(levelWidth));
+      const padding = " ".repeat(textWidth - text(r).length);
+      const scope = r.scope === "" ? "" : ` ${chalk.cyan(r.scope)}`;
+      return `  ${chalk.dim(position)}  ${level}  ${r.message}${scope}${padding}  ${chalk.dim(r.ruleId)}`;
+    })
+    .join("\n")
+    .concat("\n");
+}

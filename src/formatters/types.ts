@@ -1,0 +1,17 @@
+import type { CheckResult } from "../core/findings.js";
+
+export const FORMAT_NAMES = ["stylish", "json", "sarif", "junit", "github", "markdown"] as const;
+
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+export interface FormatOptions {
+  /** Emit ANSI colour (only `stylish` has any). */
+  color: boolean;
+  /** Absolute directory that paths in the output are shown relative to. */
+  cwd: string;
+  /** preclear's version, for outputs that name the tool. */
+  toolVersion: string;
+}
+
+/** A pure function from a check result to the text of one output. */
+export type Formatter = (result: CheckResult, options: FormatOptions) => string;

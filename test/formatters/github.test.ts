@@ -1,0 +1,172 @@
+import type { Finding, Level } from "../../src/core/findings.js";
+import { escapeData, escapeProperty, github, githubSummary } from "../../src/formatters/github.js";
+import {
+  checkResult,
+  cleanResult,
+  draft,
+  finding,
+  OPTIONS,
+} from "../fixtures/formatters/findings.js";
+
+function annotations(findings: Finding[]): string[] {
+  return github(checkResult([draft(findings)]), OPTIONS)
+    .split("\n")
+    .filter((l) => l !== "");
+}
+
+/** `count` findings of one level on consecutive lines. */
+function series(level: Level, count: number): Finding[] {
+  return Array.from({ length: count }, (_, i) =>
+    finding({ level, message: `${level} ${i + 1}`, line: 100 + i, column: 1 }),
+  );
+}
+
+describe("github output: escaping like the Actions toolkit's command.ts", () => {
+  it("escapes %, CR and LF in messages, and : and , too in properties", () => {
+    expect(escapeData("100% done\r\nnext: a, b")).toBe("100%25 done%0D%0Anext: a, b");
+    expect(escapeProperty("100% done\r\nnext: a, b")).toBe("100%25 done%0D%0Anext%3A a%2C b");
+    // % first, so an escape sequence in the input is not decoded on the other side.
+    expect(escapeData("%0A")).toBe("%250A");
+  });
+
+  it("escapes messages, titles and file names in an annotation", () => {
+    const [line, ...rest] = annotations([
+      finding({
+        message: "Capacity: 1,200 < 3,000 (40% short)\r\nask USMS",
+        file: "/repo/drafts/memo, v2: final 100%.review.yaml",
+        stakeholder: "usms,ops",
+        item: "beds:pretrial",
+      }),
+    ]);
+    expect(rest).toEqual([]);
+    expect(line).toBe(
+      "::error file=drafts/memo%2C v2%3A final 100%25.review.yaml,line=12,col=7," +
+        "title=preclear(item-open)%3A usms%2Cops/beds%3Apretrial" +
+        "::Capacity: 1,200 < 3,000 (40%25 short)%0D%0Aask USMS",
+    );
+  });
+
+  it("maps levels to ::error, ::warning and ::notice", () => {
+    expect(
+      annotations([
+        finding({ level: "note", line: 1 }),
+        finding({ level: "warning", line: 2 }),
+        finding({ level: "error", line: 3 }),
+      ]).map((l) => l.slice(0, l.indexOf(" "))),
+    ).toEqual(["::error", "::warning", "::notice"]);
+  });
+
+  it("gives the end of a single-line region with columns", () => {
+    expect(annotations([finding({ endLine: 12, endColumn: 30 })])[0]).toMatch(
+      /^::error file=\S+,line=12,col=7,endLine=12,endColumn=30,title=/,
+    );
+  });
+
+  it("leaves out col and endColumn when the region spans lines", () => {
+    const [line] = annotations([finding({ line: 12, column: 7, endLine: 15, endColumn: 3 })]);
+    expect(line).toMatch(
+      /^::error file=drafts\/zero-tolerance-2018\.review\.yaml,line=12,endLine=15,title=/,
+    );
+    expect(line).not.toMatch(/col=|endColumn=/);
+  });
+
+  it("titles a finding without stakeholder or item by its rule alone", () => {
+    const [line] = annotations([
+      finding({ ruleId: "invalid-file", stakeholder: undefined, item: undefined }),
+    ]);
+    expect(line).toContain(",title=preclear(invalid-file)::");
+  });
+
+  it("prints nothing for a clean run", () => {
+    expect(github(cleanResult(), OPTIONS)).toBe("");
+  });
+});
+
+describe("github output: GitHub's 10 annotations per level", () => {
+  it("emits the worst first, at most 10 per level, and one notice counting the rest", () => {
+    const lines = annotations([
+      ...series("note", 12),
+      ...series("warning", 12),
+      ...series("error", 12),
+    ]);
+    const kinds = lines.map((l) => /^::(\w+)/.exec(l)?.[1]);
+    expect(kinds).toEqual([
+      ...Array<string>(10).fill("error"),
+      ...Array<string>(10).fill("warning"),
+      // one notice slot is kept for the overflow notice, so GitHub shows it
+      ...Array<string>(9).fill("notice"),
+      "notice",
+    ]);
+    expect(lines.slice(0, 10).map((l) => l.split("::")[2])).toEqual(
+      Array.from({ length: 10 }, (_, i) => `error ${i + 1}`),
+    );
+    expect(lines[lines.length - 1]).toBe(
+      "::notice::preclear: 7 findings not annotated (2 errors, 2 warnings, 3 notes); " +
+        "GitHub shows at most 10 annotations per level. " +
+        "See the job summary, or run preclear check with --format stylish, for the full report.",
+    );
+  });
+
+  it("counts only the levels that overflowed", () => {
+    const lines = annotations([...series("error", 3), ...series("warning", 15)]);
+    expect(lines).toHaveLength(3 + 10 + 1);
+    expect(lines[lines.length - 1]).toMatch(
+      /^::notice::preclear: 5 findings not annotated \(0 errors, 5 warnings, 0 notes\);/,
+    );
+  });
+
+  it("adds no notice when everything fits", () => {
+    const lines = annotations([
+      ...series("error", 10),
+      ...series("warning", 10),
+      ...series("note", 10),
+    ]);
+    expect(lines).toHaveLength(30);
+    expect(lines.filter((l) => l.startsWith("::notice::"))).toEqual([]);
+  });
+});
+
+describe("github job summary", () => {
+  it("leads with a headline and the counts", () => {
+    const summary = githubSummary(
+      checkResult([draft([finding(), finding({ level: "warning", ruleId: "overdue" })])]),
+      OPTIONS,
+    );
+    expect(summary).toMatch(/^## preclear: ✖ 2 problems \(1 error, 1 warning, 0 notes\)\n/);
+    expect(summary).toContain("Checked 1 draft as of 2018-04-01 with preclear 1.2.3.");
+    expect(summary).toContain(
+      [
+        "| level | count |",
+        "| --- | ---: |",
+        "| ❌ errors | 1 |",
+        "| ⚠️ warnings | 1 |",
+        "| ℹ️ notes | 0 |",
+      ].join("\n"),
+    );
+  });
+
+  it("lists every finding per draft, beyond the annotation limit", () => {
+    const summary = githubSummary(checkResult([draft(series("error", 25))]), OPTIONS);
+    expect(summary).toContain("### Zero-Tolerance for Offenses Under 8 U.S.C. § 1325(a)");
+    expect(summary.match(/^\| ❌ error \|/gm)).toHaveLength(25);
+  });
+
+  it("escapes pipes, line breaks and HTML so a message stays in its cell", () => {
+    const summary = githubSummary(
+      checkResult([draft([finding({ message: "a | b\r\nc <script>x</script> & *d*" })])]),
+      OPTIONS,
+    );
+    expect(summary).toContain(
+      "| usms/detention-capacity | [item-open](https://github.com/preclear/preclear/blob/main/docs/rules.md#item-open) " +
+        "| a \\| b<br>c &lt;script&gt;x&lt;/script&gt; &amp; \\*d\\* |",
+    );
+  });
+
+  it("reports a clean run", () => {
+    const summary = githubSummary(cleanResult(), OPTIONS);
+    expect(summary).toMatch(/^## preclear: ✔ no problems\n/);
+    expect(summary).toContain(
+      "drafts/zero-tolerance-2018.md · zero-tolerance-2018 — ✔ no findings",
+    );
+  });
+});
