@@ -27,7 +27,8 @@ const compiled = new Map<SchemaName, ValidateFunction>();
 
 function getAjv(): Ajv2020 {
   if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    // verbose: errors carry their parentSchema, which "did you mean" hints read.
+    ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     const addFormats =
       (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
       addFormatsModule;

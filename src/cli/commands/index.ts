@@ -77,6 +77,98 @@ export function register(program: Command, { globals, io, wrap }: Registry): voi
       }),
     );
 
+  program
+    .command("review")
+    .description(
+      "interactive walk through every affected stakeholder and item, saving every answer",
+    )
+    .argument("<draft>", "the draft")
+    .option("--stakeholder <id>", "walk only this stakeholder (the liaison's view)")
+    .option("--only-open", "skip items that are already done")
+    .option("--actor <name>", "who is answering (default: git user.name, then the OS user)")
+    .action(
+      wrap(async (draft: string, _opts: unknown, command: Command) => {
+        const { reviewCommand } = await import("./review.js");
+        return reviewCommand(draft, command.opts(), globals(command), io);
+      }),
+    );
+
+  program
+    .command("report")
+    .description("clearance report: clearance sheet, gaps, capacity, timeline, coordination graph")
+    .argument("<draft>", "the draft")
+    .addOption(
+      new Option("-f, --format <format>", "output format")
+        .choices(["markdown", "html", "json"])
+        .default("markdown"),
+    )
+    .option("-o, --output <file>", "write the report to this file instead of stdout")
+    .action(
+      wrap(async (draft: string, _opts: unknown, command: Command) => {
+        const { reportCommand } = await import("./report.js");
+        return reportCommand(draft, command.opts(), globals(command), io);
+      }),
+    );
+
+  program
+    .command("signoff")
+    .description("record a sign-off bound to the current digest of the draft, checklist and record")
+    .argument("<draft>", "the draft")
+    .requiredOption("--stakeholder <id>", "stakeholder signing off")
+    .requiredOption("--name <name>", "name of the signing official")
+    .requiredOption("--title <title>", "title of the signing official")
+    .addOption(
+      new Option("--decision <decision>", "record this decision too").choices([
+        "concur",
+        "concur-with-comments",
+        "non-concur",
+      ]),
+    )
+    .option(
+      "--comments <text>",
+      "decision comments (required for concur-with-comments and non-concur)",
+    )
+    .option("--key <file>", "Ed25519 private key (from preclear keygen) to sign with")
+    .option(
+      "--force <reason>",
+      "sign off despite open blocker items; the reason is recorded in the history",
+    )
+    .option("--actor <name>", "who is recording (default: git user.name, then the OS user)")
+    .action(
+      wrap(async (draft: string, _opts: unknown, command: Command) => {
+        const { signoffCommand } = await import("./signoff.js");
+        return signoffCommand(draft, command.opts(), globals(command), io);
+      }),
+    );
+
+  program
+    .command("verify")
+    .description("recompute digests and verify signatures against the trusted keys")
+    .argument("<draft>", "the draft")
+    .addOption(
+      new Option("-f, --format <format>", "output format")
+        .choices(["text", "json"])
+        .default("text"),
+    )
+    .action(
+      wrap(async (draft: string, _opts: unknown, command: Command) => {
+        const { verifyCommand } = await import("./verify.js");
+        return verifyCommand(draft, command.opts(), globals(command), io);
+      }),
+    );
+
+  program
+    .command("keygen")
+    .description("create an Ed25519 key pair for signing")
+    .requiredOption("--id <id>", "key id (goes into the trust list)")
+    .option("-o, --output <dir>", "directory for the key files", ".")
+    .action(
+      wrap(async (_opts: unknown, command: Command) => {
+        const { keygenCommand } = await import("./keygen.js");
+        return keygenCommand(command.opts(), globals(command), io);
+      }),
+    );
+
   const checklists = program.command("checklists").description("built-in and local checklists");
   checklists
     .command("list", { isDefault: true })
