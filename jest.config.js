@@ -9,4 +9,6 @@ export default {
     "^.+\\.ts$": ["ts-jest", { useESM: true, isolatedModules: true, diagnostics: false }],
   },
   testTimeout: 30000,
+  // node-pty keeps a native handle alive after its processes exit.
+  forceExit: true,
 };

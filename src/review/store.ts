@@ -1,0 +1,530 @@
+/**
+ * The review on disk, as the interactive walk reads and writes it: one
+ * `x.review.yaml`, or a directory `x.review/` of fragments merged by
+ * stakeholder id.
+ *
+ * Every change is made under the review's lock, on a fresh read of the
+ * file(s), so concurrent sessions never lose each other's answers; it is
+ * applied to the yaml Document and spliced into the original text (see
+ * rewrite.ts), so comments and formatting survive; and it is saved
+ * atomically, together with its history entry, in ONE file — a change never
+ * spans two fragments, so a crash cannot separate an answer from its history.
+ */
+import { mkdir, readdir, readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { isMap } from "yaml";
+import type { FactValue } from "../core/types/draft.js";
+import type {
+  Decision,
+  HistoryEntry,
+  ItemResponse,
+  Review,
+  Signoff,
+  StakeholderRecord,
+} from "../core/types/review.js";
+import { defaultActor } from "./actor.js";
+import { writeFileAtomic } from "./atomic.js";
+import type { AtomicFs } from "./atomic.js";
+import { ReviewFileError } from "./errors.js";
+import {
+  API_VERSION,
+  describePosition,
+  ensureMap,
+  ensureSeq,
+  errorAt,
+  KIND,
+  keyNode,
+  newFragment,
+  parseFragment,
+} from "./fragment.js";
+import type { Fragment } from "./fragment.js";
+import { withLock } from "./lock.js";
+import type { LockOptions } from "./lock.js";
+import { rewriteYaml } from "./rewrite.js";
+
+export interface ReviewStoreOptions {
+  /** Id of the draft; a review for another draft is refused. */
+  draftId: string;
+  /** Start an empty review when the path does not exist (written on the first change). */
+  create?: boolean;
+  /** Who is answering, for the history (default: git user.name, else the OS user). */
+  actor?: string;
+  /** Clock for history timestamps. */
+  now?: () => Date;
+  lock?: LockOptions;
+  /** Replaces steps of the atomic write (tests simulate failures with it). */
+  fs?: Partial<AtomicFs>;
+}
+
+/** A history entry as callers give it: `at` and `actor` default to the store's clock and actor. */
+export type HistoryInput = Omit<HistoryEntry, "at" | "actor"> & { at?: string; actor?: string };
+
+type HistoryDraft = Omit<HistoryEntry, "at" | "actor">;
+
+/** Field names of an item response and a decision, checked against the schema in a test. */
+export const ITEM_RESPONSE_FIELDS = Object.keys({
+  status: true,
+  contact: true,
+  date: true,
+  document: true,
+  capacity: true,
+  notes: true,
+  justification: true,
+  acceptedBy: true,
+  rationale: true,
+} satisfies Record<keyof ItemResponse, true>) as (keyof ItemResponse)[];
+
+export const DECISION_FIELDS = Object.keys({
+  status: true,
+  comments: true,
+  by: true,
+  date: true,
+} satisfies Record<keyof Decision, true>) as (keyof Decision)[];
+
+const ID = /^[a-z][a-z0-9-]{0,63}$/;
+const SHARED_FRAGMENT = "_review.yaml";
+
+interface Loaded {
+  fragments: Fragment[];
+  review: Review;
+  /** The fragment holding each stakeholder. */
+  stakeholderHome: Map<string, Fragment>;
+  /** The fragment(s) holding each fact. */
+  factHomes: Map<string, Fragment[]>;
+}
+
+interface Change {
+  /** The one file this change is written to. */
+  file(loaded: Loaded): string;
+  /** Edit the fragment's Document; return the history entries the change deserves. */
+  apply(fragment: Fragment, current: Review): HistoryDraft[];
+}
+
+export class ReviewStore {
+  /** The review file or fragment directory, as given. */
+  readonly path: string;
+  /** True for a directory of fragments. */
+  readonly directory: boolean;
+  private readonly options: ReviewStoreOptions;
+  private actorName: string | undefined;
+  private loaded: Loaded;
+  /** Changes made through one store are applied in call order. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    reviewPath: string,
+    directory: boolean,
+    options: ReviewStoreOptions,
+    loaded: Loaded,
+  ) {
+    this.path = reviewPath;
+    this.directory = directory;
+    this.options = options;
+    this.actorName = options.actor;
+    this.loaded = loaded;
+  }
+
+  /**
+   * Open a review. A path that does not exist is an error, unless `create`
+   * is set: then it is a file if it ends in .yaml/.yml/.json, else a
+   * directory of fragments, and nothing is written until the first change.
+   */
+  static async open(reviewPath: string, options: ReviewStoreOptions): Promise<ReviewStore> {
+    let directory: boolean;
+    try {
+      directory = (await stat(reviewPath)).isDirectory();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw readError(reviewPath, error);
+      if (!options.create) {
+        throw new ReviewFileError(
+          reviewPath,
+          1,
+          1,
+          "review not found; check the path, or start one with `preclear review`",
+        );
+      }
+      directory = !/\.(ya?ml|json)$/i.test(reviewPath);
+    }
+    const store = new ReviewStore(reviewPath, directory, options, emptyLoaded(options.draftId));
+    store.loaded = await store.read();
+    return store;
+  }
+
+  /** Who the history says made the changes (looked up on first use). */
+  get actor(): string {
+    this.actorName ??= defaultActor();
+    return this.actorName;
+  }
+
+  /** The files the review consists of now (none before the first write of a new review). */
+  get files(): string[] {
+    return this.loaded.fragments.filter((f) => f.source !== null).map((f) => f.file);
+  }
+
+  /** The review as plain data, merged across fragments (history sorted by time). */
+  snapshot(): Review {
+    return structuredClone(this.loaded.review);
+  }
+
+  /** Re-read the review from disk (another session may have answered meanwhile). */
+  async reload(): Promise<Review> {
+    await this.enqueue(async () => {
+      this.loaded = await this.read();
+    });
+    return this.snapshot();
+  }
+
+  /**
+   * Set fields of a stakeholder's response to an item; a field given as
+   * `undefined` is removed. A status change is recorded in the history.
+   */
+  async setItemResponse(
+    stakeholder: string,
+    item: string,
+    fields: Partial<ItemResponse>,
+  ): Promise<void> {
+    checkId("stakeholder", stakeholder);
+    checkId("item", item);
+    for (const field of Object.keys(fields)) {
+      if (!(ITEM_RESPONSE_FIELDS as string[]).includes(field)) {
+        throw new TypeError(`unknown item response field \`${field}\``);
+      }
+    }
+    return this.change({
+      file: (loaded) => this.stakeholderFile(loaded, stakeholder),
+      apply: (fragment, current) => {
+        const before = current.stakeholders?.[stakeholder]?.items?.[item];
+        const status = "status" in fields ? fields.status : before?.status;
+        if (status === undefined) {
+          throw new TypeError(`a response to ${stakeholder}/${item} needs a status`);
+        }
+        const changed = Object.entries(fields).some(
+          ([key, value]) => !isDeepStrictEqual(value, before?.[key as keyof ItemResponse]),
+        );
+        if (!changed) return [];
+        setFields(fragment, ["stakeholders", stakeholder, "items", item], fields, before);
+        if (status === before?.status) return [];
+        return [{ stakeholder, item, from: before?.status ?? null, to: status }];
+      },
+    });
+  }
+
+  /** Record (or, with `undefined`, remove) a stakeholder's decision. */
+  async setDecision(stakeholder: string, decision: Decision | undefined): Promise<void> {
+    checkId("stakeholder", stakeholder);
+    return this.change({
+      file: (loaded) => this.stakeholderFile(loaded, stakeholder),
+      apply: (fragment, current) => {
+        const before = current.stakeholders?.[stakeholder]?.decision;
+        if (isDeepStrictEqual(stripUndefined(decision), before)) return [];
+        if (decision === undefined) {
+          const record = fragment.doc.getIn(["stakeholders", stakeholder], true);
+          if (isMap(record)) record.delete("decision");
+        } else {
+          const fields: Partial<Decision> = {};
+          for (const key of DECISION_FIELDS)
+            (fields as Record<string, unknown>)[key] = decision[key];
+          setFields(fragment, ["stakeholders", stakeholder, "decision"], fields, before);
+        }
+        if (decision?.status === before?.status) return [];
+        return [
+          {
+            stakeholder,
+            item: "decision",
+            from: before?.status ?? null,
+            to: decision?.status ?? null,
+          },
+        ];
+      },
+    });
+  }
+
+  /** Record (or, with `undefined`, remove) the answer to a scoping fact. */
+  async setFact(name: string, value: FactValue | undefined): Promise<void> {
+    if (typeof name !== "string" || name === "") throw new TypeError("a fact needs a name");
+    return this.change({
+      file: (loaded) => this.factFile(loaded, name),
+      apply: (fragment, current) => {
+        const before = current.facts?.[name];
+        if (isDeepStrictEqual(value, before)) return [];
+        if (value === undefined) {
+          const facts = fragment.doc.get("facts", true);
+          if (isMap(facts)) facts.delete(name);
+        } else {
+          ensureMap(fragment, ["facts"]).set(name, fragment.doc.createNode(value));
+        }
+        return [{ item: `fact:${name}`, from: historyValue(before), to: historyValue(value) }];
+      },
+    });
+  }
+
+  /**
+   * Append a sign-off. Its history entry carries `reason` when given (e.g.
+   * why a sign-off was forced over open findings).
+   */
+  async addSignoff(
+    stakeholder: string,
+    signoff: Signoff,
+    options: { reason?: string } = {},
+  ): Promise<void> {
+    checkId("stakeholder", stakeholder);
+    return this.change({
+      file: (loaded) => this.stakeholderFile(loaded, stakeholder),
+      apply: (fragment) => {
+        ensureSeq(fragment, ["stakeholders", stakeholder, "signoffs"]).add(
+          fragment.doc.createNode(stripUndefined(signoff)),
+        );
+        const entry: HistoryDraft = { stakeholder, item: "signoff", from: null, to: signoff.name };
+        if (options.reason !== undefined) entry.reason = options.reason;
+        return [entry];
+      },
+    });
+  }
+
+  /** Append a history entry of the caller's own. */
+  async appendHistory(entry: HistoryInput): Promise<void> {
+    const { stakeholder } = entry;
+    if (stakeholder !== undefined) checkId("stakeholder", stakeholder);
+    return this.change({
+      file: (loaded) =>
+        stakeholder ? this.stakeholderFile(loaded, stakeholder) : this.factFile(loaded),
+      apply: () => [entry],
+    });
+  }
+
+  // ── routing: which file a change goes to ───────────────────────────────
+
+  /** A stakeholder's changes go to the fragment that holds it, else to `<id>.yaml`. */
+  private stakeholderFile(loaded: Loaded, stakeholder: string): string {
+    if (!this.directory) return this.path;
+    return (
+      loaded.stakeholderHome.get(stakeholder)?.file ?? path.join(this.path, `${stakeholder}.yaml`)
+    );
+  }
+
+  /**
+   * Review-wide changes (facts, history without a stakeholder) go to the
+   * fragment holding the fact, else the first fragment with `facts`, else
+   * `_review.yaml`.
+   */
+  private factFile(loaded: Loaded, fact?: string): string {
+    if (!this.directory) return this.path;
+    if (fact !== undefined) {
+      const homes = loaded.factHomes.get(fact) ?? [];
+      if (homes.length > 1) {
+        const [first, second] = homes as [Fragment, Fragment];
+        throw errorAt(
+          second,
+          keyNode(second.doc, ["facts", fact]),
+          `fact \`${fact}\` is also answered in ${describePosition(first, keyNode(first.doc, ["facts", fact]))}; keep it in one fragment before changing it`,
+        );
+      }
+      if (homes[0]) return homes[0].file;
+    }
+    const withFacts = loaded.fragments.find((f) => isMap(f.doc.get("facts", true)));
+    return withFacts?.file ?? path.join(this.path, SHARED_FRAGMENT);
+  }
+
+  // ── reading and writing ────────────────────────────────────────────────
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private change(change: Change): Promise<void> {
+    return this.enqueue(async () => {
+      const resource = await this.lockResource();
+      await withLock(resource, () => this.applyLocked(change), this.options.lock);
+    });
+  }
+
+  private async applyLocked(change: Change): Promise<void> {
+    // Re-read under the lock: another session may have saved since we last looked.
+    const loaded = await this.read();
+    this.loaded = loaded;
+    const file = change.file(loaded);
+    const fragment =
+      loaded.fragments.find((f) => f.file === file) ?? newFragment(file, this.options.draftId);
+    const edited: Fragment = { ...fragment, doc: fragment.doc.clone() };
+    const history = change.apply(edited, loaded.review);
+    if (history.length === 0 && isDeepStrictEqual(edited.doc.toJS(), fragment.doc.toJS())) return;
+    const at = history.length > 0 ? isoSeconds((this.options.now ?? (() => new Date()))()) : "";
+    for (const entry of history) {
+      const full = { at, actor: this.actor, ...entry };
+      ensureSeq(edited, ["history"]).add(edited.doc.createNode(orderHistory(full)));
+    }
+    const { text } = rewriteYaml(
+      fragment.source,
+      fragment.source === null ? null : fragment.doc,
+      edited.doc,
+    );
+    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await writeFileAtomic(file, text, { fs: this.options.fs });
+    this.loaded = await this.read();
+  }
+
+  /** The path the lock is taken on: the real location, so a symlink and its target share one lock. */
+  private async lockResource(): Promise<string> {
+    const absolute = path.resolve(this.path);
+    await mkdir(path.dirname(absolute), { recursive: true });
+    try {
+      return await realpath(absolute);
+    } catch {
+      return path.join(await realpath(path.dirname(absolute)), path.basename(absolute));
+    }
+  }
+
+  private async read(): Promise<Loaded> {
+    const files = this.directory ? await this.fragmentFiles() : [this.path];
+    const fragments: Fragment[] = [];
+    for (const file of files) {
+      let source: string;
+      try {
+        source = await readFile(file, "utf8");
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+        throw readError(file, error);
+      }
+      fragments.push(parseFragment(file, source, this.options.draftId));
+    }
+    return merge(fragments, this.options.draftId);
+  }
+
+  private async fragmentFiles(): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw readError(this.path, error);
+    }
+    // Dotfiles are excluded: they include our own temporary files.
+    return names
+      .filter((name) => /\.ya?ml$/i.test(name) && !name.startsWith("."))
+      .sort()
+      .map((name) => path.join(this.path, name));
+  }
+}
+
+// ── helpers ──────────────────────────────────────────────────────────────
+
+function emptyLoaded(draftId: string): Loaded {
+  return {
+    fragments: [],
+    review: { apiVersion: API_VERSION, kind: KIND, draft: draftId },
+    stakeholderHome: new Map(),
+    factHomes: new Map(),
+  };
+}
+
+/** Merge fragments by stakeholder id; a stakeholder in two fragments is an error naming both. */
+function merge(fragments: Fragment[], draftId: string): Loaded {
+  const loaded = emptyLoaded(draftId);
+  loaded.fragments = fragments;
+  const facts: Record<string, FactValue> = {};
+  const stakeholders: Record<string, StakeholderRecord> = {};
+  const history: HistoryEntry[] = [];
+  for (const fragment of fragments) {
+    const data = (fragment.doc.toJS() ?? {}) as Partial<Review>;
+    for (const [name, value] of Object.entries(data.facts ?? {})) {
+      const homes = loaded.factHomes.get(name) ?? [];
+      const first = homes[0];
+      if (first && !isDeepStrictEqual(facts[name], value)) {
+        throw errorAt(
+          fragment,
+          keyNode(fragment.doc, ["facts", name]),
+          `fact \`${name}\` is also answered differently in ${describePosition(first, keyNode(first.doc, ["facts", name]))}`,
+        );
+      }
+      homes.push(fragment);
+      loaded.factHomes.set(name, homes);
+      facts[name] = value;
+    }
+    for (const [id, record] of Object.entries(data.stakeholders ?? {})) {
+      const first = loaded.stakeholderHome.get(id);
+      if (first) {
+        throw errorAt(
+          fragment,
+          keyNode(fragment.doc, ["stakeholders", id]),
+          `stakeholder \`${id}\` is also recorded in ${describePosition(first, keyNode(first.doc, ["stakeholders", id]))}; a stakeholder belongs in one fragment`,
+        );
+      }
+      loaded.stakeholderHome.set(id, fragment);
+      stakeholders[id] = dropNulls(record ?? {}) as StakeholderRecord;
+    }
+    history.push(...(data.history ?? []));
+  }
+  if (Object.keys(facts).length > 0) loaded.review.facts = facts;
+  if (Object.keys(stakeholders).length > 0) loaded.review.stakeholders = stakeholders;
+  if (history.length > 0) {
+    // Stable: entries with the same timestamp keep file order.
+    loaded.review.history = history.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  }
+  return loaded;
+}
+
+/**
+ * Write `fields` into the mapping at `path` (created if missing), skipping
+ * values that are already there so their original quoting is kept.
+ */
+function setFields(
+  fragment: Fragment,
+  at: string[],
+  fields: object,
+  before: object | undefined,
+): void {
+  const map = ensureMap(fragment, at);
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) {
+      map.delete(key);
+    } else if (!isDeepStrictEqual(value, (before as Record<string, unknown> | undefined)?.[key])) {
+      map.set(key, fragment.doc.createNode(value));
+    }
+  }
+}
+
+const HISTORY_ORDER = ["at", "actor", "stakeholder", "item", "from", "to", "reason"];
+
+/** Keys in the schema's order, whatever order the caller gave them in; undefined dropped. */
+function orderHistory(entry: HistoryEntry): Record<string, unknown> {
+  const source = entry as unknown as Record<string, unknown>;
+  const keys = [...HISTORY_ORDER, ...Object.keys(source).filter((k) => !HISTORY_ORDER.includes(k))];
+  const ordered: Record<string, unknown> = {};
+  for (const key of keys) if (source[key] !== undefined) ordered[key] = source[key];
+  return ordered;
+}
+
+function historyValue(value: FactValue | undefined): string | null {
+  if (value === undefined) return null;
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** `2018-03-20T14:02:11Z`: second precision, as people write it. */
+function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function stripUndefined<T extends object>(value: T | undefined): T | undefined {
+  if (value === undefined) return undefined;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function dropNulls(record: object): object {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null));
+}
+
+function checkId(what: string, id: string): void {
+  if (typeof id !== "string" || !ID.test(id)) {
+    throw new TypeError(
+      `invalid ${what} id \`${String(id)}\`: use lower-case letters, digits and dashes`,
+    );
+  }
+}
+
+function readError(file: string, error: unknown): ReviewFileError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new ReviewFileError(file, 1, 1, `cannot read review: ${code ?? String(error)}`);
+}

@@ -1,0 +1,158 @@
+/**
+ * Drives the built CLI in a pseudo-terminal, as a person at a keyboard would:
+ * wait for the screen to settle, read the current prompt, type an answer.
+ */
+import { spawn } from "@lydell/node-pty";
+import type { IPty } from "@lydell/node-pty";
+import path from "node:path";
+
+export const ROOT = path.resolve(
+  import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname),
+  "..",
+  "..",
+);
+export const BIN = path.join(ROOT, "bin", "preclear.js");
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[()][0-9A-Za-z]|\x1b[=>78]/g;
+
+export function strip(text: string): string {
+  return text.replace(ANSI, "").replace(/\r/g, "");
+}
+
+export class Session {
+  readonly pty: IPty;
+  raw = "";
+  exitCode: number | undefined;
+  signal: number | undefined;
+  private lastData = Date.now();
+  private readonly exited: Promise<number>;
+
+  constructor(args: string[], cwd: string, env: Record<string, string> = {}) {
+    const base: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) {
+      if (v !== undefined && k !== "CI" && k !== "GITHUB_ACTIONS" && k !== "NODE_OPTIONS")
+        base[k] = v;
+    }
+    this.pty = spawn(process.execPath, [BIN, ...args], {
+      name: "xterm-256color",
+      cols: 160,
+      rows: 50,
+      cwd,
+      env: { ...base, TERM: "xterm-256color", NO_COLOR: "1", ...env },
+    });
+    this.pty.onData((data) => {
+      this.raw += data;
+      this.lastData = Date.now();
+    });
+    this.exited = new Promise((resolve) => {
+      this.pty.onExit(({ exitCode, signal }) => {
+        this.exitCode = exitCode;
+        this.signal = signal;
+        resolve(exitCode);
+      });
+    });
+  }
+
+  get screen(): string {
+    return strip(this.raw);
+  }
+
+  /** Wait until nothing has been printed for `quietMs` (or the process ended). */
+  async settle(quietMs = 80, timeoutMs = 20_000): Promise<void> {
+    const start = Date.now();
+    while (this.exitCode === undefined && Date.now() - this.lastData < quietMs) {
+      if (Date.now() - start > timeoutMs)
+        throw new Error(`screen never settled:\n${this.screen.slice(-2000)}`);
+      await sleep(10);
+    }
+  }
+
+  async waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<void> {
+    const start = Date.now();
+    while (!pattern.test(this.screen)) {
+      if (this.exitCode !== undefined)
+        throw new Error(`exited ${this.exitCode} before ${pattern}:\n${this.screen.slice(-3000)}`);
+      if (Date.now() - start > timeoutMs)
+        throw new Error(`timed out waiting for ${pattern}:\n${this.screen.slice(-3000)}`);
+      await sleep(15);
+    }
+  }
+
+  /** The text of the prompt now waiting for an answer, if any. */
+  currentPrompt(): string | undefined {
+    const screen = this.screen;
+    const at = screen.lastIndexOf("? ");
+    if (at === -1) return undefined;
+    const after = screen.slice(at + 2);
+    // Answered prompts are redrawn with ✔; a later ✔ means nothing is pending.
+    if (/✔/.test(after)) return undefined;
+    return after.split("\n")[0]!.trim();
+  }
+
+  write(keys: string): void {
+    this.pty.write(keys);
+  }
+
+  async exit(timeoutMs = 20_000): Promise<number> {
+    const timer = sleep(timeoutMs).then(() => {
+      throw new Error(`process did not exit:\n${this.screen.slice(-2000)}`);
+    });
+    return Promise.race([this.exited, timer]);
+  }
+
+  kill(signal: string): void {
+    try {
+      this.pty.kill(signal);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export const ENTER = "\r";
+
+/**
+ * The answer a diligent drafter gives: everything satisfied with evidence,
+ * capacity well above any demand, and each stakeholder concurring.
+ */
+export function diligentAnswer(prompt: string): string {
+  if (/^Status/.test(prompt)) return `1${ENTER}`;
+  if (/^Decision\b/.test(prompt)) return `1${ENTER}`;
+  if (/^Contact/.test(prompt)) return `E2E liaison, Office of the Deputy${ENTER}`;
+  if (/^Evidence document/.test(prompt)) return `evidence/e2e.pdf${ENTER}`;
+  if (/^Confirmed capacity/.test(prompt)) return `10000000${ENTER}`;
+  if (/^Date confirmed/.test(prompt) || /^Date \(YYYY/.test(prompt)) return ENTER;
+  if (/^Notes \(optional/.test(prompt) || /^Comments \(optional/.test(prompt)) return ENTER;
+  if (/^Notes/.test(prompt)) return `Confirmed in the coordination meeting${ENTER}`;
+  if (/^Decided by/.test(prompt)) return `E2E Official, Deputy Director${ENTER}`;
+  if (/\(Y\/n\)|\(y\/N\)/.test(prompt)) return `y${ENTER}`;
+  if (/^How many|\(days\)|\(attorneys\)|per month/i.test(prompt)) return `10${ENTER}`;
+  throw new Error(`no scripted answer for prompt: ${prompt}`);
+}
+
+/** Answer prompts until the process exits or `limit` answers were typed. */
+export async function answer(
+  session: Session,
+  responder: (prompt: string) => string,
+  limit = Infinity,
+): Promise<number> {
+  let answered = 0;
+  let lastScreenLength = -1;
+  while (session.exitCode === undefined && answered < limit) {
+    await session.settle();
+    const prompt = session.currentPrompt();
+    if (prompt === undefined || session.screen.length === lastScreenLength) {
+      await sleep(20);
+      continue;
+    }
+    lastScreenLength = session.screen.length;
+    session.write(responder(prompt));
+    answered++;
+  }
+  return answered;
+}

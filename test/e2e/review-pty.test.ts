@@ -1,0 +1,125 @@
+/**
+ * `preclear review` end to end, in a real pseudo-terminal, on the built CLI.
+ */
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parse } from "yaml";
+import { answer, BIN, diligentAnswer, ENTER, ROOT, Session } from "./pty.js";
+
+const DRAFT = "zero-tolerance-2018.md";
+const AS_OF = "2018-03-01";
+
+function freshCopy(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "preclear-e2e-"));
+  copyFileSync(path.join(ROOT, "examples", DRAFT), path.join(dir, DRAFT));
+  execFileSync("git", ["init", "-q", dir]);
+  return dir;
+}
+
+function check(dir: string): { status: number; findings: Array<{ ruleId: string }> } {
+  try {
+    const out = execFileSync(
+      process.execPath,
+      [BIN, "check", "--as-of", AS_OF, "--format", "json", DRAFT],
+      {
+        cwd: dir,
+        encoding: "utf8",
+      },
+    );
+    return {
+      status: 0,
+      findings: JSON.parse(out).drafts.flatMap((d: { findings: unknown[] }) => d.findings),
+    };
+  } catch (error) {
+    const e = error as { status: number; stdout: string };
+    return {
+      status: e.status,
+      findings: JSON.parse(e.stdout).drafts.flatMap((d: { findings: unknown[] }) => d.findings),
+    };
+  }
+}
+
+describe("preclear review in a terminal", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = freshCopy();
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("walks an empty review to every decision recorded; check then reports only sign-off findings", async () => {
+    const session = new Session(["review", DRAFT, "--as-of", AS_OF, "--actor", "e2e"], dir);
+    await session.waitFor(/every answer is saved/);
+    await answer(session, diligentAnswer);
+    expect(await session.exit()).toBe(0);
+    expect(session.screen).toMatch(/stakeholder 1 of \d+ · item 1 of \d+ · step 1 of \d+/);
+    expect(session.screen).toContain("Walk finished.");
+
+    const review = parse(readFileSync(path.join(dir, "zero-tolerance-2018.review.yaml"), "utf8"));
+    expect(review.history.length).toBeGreaterThan(100);
+    expect(review.history.every((h: { actor: string }) => h.actor === "e2e")).toBe(true);
+    const result = check(dir);
+    const rules = new Set(result.findings.map((f) => f.ruleId));
+    expect([...rules]).toEqual(["signoff-missing"]);
+    expect(result.status).toBe(1);
+  }, 300_000);
+
+  it("Ctrl-C exits 130 with every acknowledged answer saved, and the next run resumes there", async () => {
+    const session = new Session(["review", DRAFT, "--as-of", AS_OF, "--actor", "e2e"], dir);
+    await session.waitFor(/every answer is saved/);
+    await answer(session, diligentAnswer, 12);
+    await session.settle();
+    session.write("\x03");
+    expect(await session.exit()).toBe(130);
+    expect(session.screen).toMatch(
+      /Every answer you gave is saved in zero-tolerance-2018\.review\.yaml/,
+    );
+    expect(session.screen).toContain(`preclear review ${DRAFT}`);
+
+    const acknowledged = [...session.screen.matchAll(/✓ saved (\S+): (satisfied)/g)].map(
+      (m) => m[1]!,
+    );
+    expect(acknowledged.length).toBeGreaterThan(0);
+    const review = parse(readFileSync(path.join(dir, "zero-tolerance-2018.review.yaml"), "utf8"));
+    for (const label of acknowledged) {
+      const [stakeholder, item] = label.split("/");
+      expect(review.stakeholders[stakeholder!].items[item!].status).toBe("satisfied");
+    }
+
+    const again = new Session(["review", DRAFT, "--as-of", AS_OF], dir);
+    await again.waitFor(/Resuming at the first unanswered step/);
+    again.write("\x03");
+    expect(await again.exit()).toBe(130);
+  }, 120_000);
+
+  it("re-prompts with the reason on bad typed input instead of crashing", async () => {
+    const session = new Session(["review", DRAFT, "--as-of", AS_OF, "--actor", "e2e"], dir);
+    await session.waitFor(/\? How many/);
+    session.write(`lots${ENTER}`);
+    await session.settle(150);
+    expect(session.exitCode).toBeUndefined();
+    session.write("\x15"); // clear the line
+    session.write(`-5${ENTER}`);
+    await session.waitFor(/at least 0|must be|greater|minimum|>=/i);
+    session.write("\x03");
+    expect(await session.exit()).toBe(130);
+  }, 60_000);
+
+  it("refuses without a terminal, with a hint to use check", () => {
+    let status = 0;
+    let stderr = "";
+    try {
+      execFileSync(process.execPath, [BIN, "review", DRAFT], {
+        cwd: dir,
+        stdio: ["ignore", "pipe", "pipe"],
+        encoding: "utf8",
+      });
+    } catch (error) {
+      status = (error as { status: number }).status;
+      stderr = (error as { stderr: string }).stderr;
+    }
+    expect(status).toBe(2);
+    expect(stderr).toContain(`preclear check ${DRAFT}`);
+  });
+});
