@@ -2,12 +2,13 @@
  * Checklists: loading, the library of built-in and local checklists, `extends`
  * resolution and the semantic rules of SPEC section 1.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic, Location } from "./diagnostics.js";
 import { PreclearError } from "./diagnostics.js";
 import { CelScope } from "./cel.js";
+import { readTextFile, sniffFile } from "./files.js";
 import { validateAgainst } from "./schemas.js";
 import type { Checklist, Fact, Item, Source, Stakeholder } from "./types/checklist.js";
 import { DEFAULT_LIMITS, diagnosticAt, locate, locationOfNode, parseYaml } from "./yaml.js";
@@ -132,8 +133,31 @@ export class ChecklistLibrary {
     return [...this.getIndex().keys()].sort();
   }
 
-  /** Load a checklist by id; throws PreclearError when unknown. */
-  get(id: string, at?: Location): LoadedChecklist {
+  private readonly siblings = new Map<string, Map<string, string>>();
+
+  /** Checklists in `dir` by id: what a local checklist's `extends` finds first. */
+  private siblingIndex(dir: string): Map<string, string> {
+    let index = this.siblings.get(dir);
+    if (!index) {
+      index = new Map();
+      for (const file of yamlFilesIn(dir)) {
+        const id = peekChecklistId(file);
+        if (id && !index.has(id)) index.set(id, file);
+      }
+      this.siblings.set(dir, index);
+    }
+    return index;
+  }
+
+  /**
+   * Load a checklist by id; throws PreclearError when unknown. With `nearDir`,
+   * checklists in that directory come first (a local checklist extending its
+   * neighbour), then the search paths, then the built-ins.
+   */
+  get(id: string, at?: Location, nearDir?: string): LoadedChecklist {
+    const sibling = nearDir ? this.siblingIndex(path.resolve(nearDir)).get(id) : undefined;
+    if (sibling)
+      return this.load(sibling, path.resolve(path.dirname(sibling)) === BUILTIN_CHECKLIST_DIR);
     const entry = this.getIndex().get(id);
     if (!entry) {
       throw new PreclearError({
@@ -192,12 +216,7 @@ function yamlFilesIn(p: string): string[] {
 
 /** Read a checklist's id without a full parse (indexing many files stays cheap). */
 function peekChecklistId(file: string): string | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8").slice(0, 64 * 1024);
-  } catch {
-    return undefined;
-  }
+  const text = sniffFile(file, 64 * 1024);
   if (!/^kind:\s*Checklist\s*$/m.test(text)) return undefined;
   return /^id:\s*["']?([a-z][a-z0-9-]*)["']?\s*(#.*)?$/m.exec(text)?.[1];
 }
@@ -207,15 +226,7 @@ export function loadChecklistFile(
   limits: LoadLimits,
   builtin = false,
 ): LoadedChecklist {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new PreclearError({
-      location: { file, line: 1, column: 1 },
-      message: `cannot read checklist: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    });
-  }
+  const text = readTextFile(file, limits.maxBytes, "checklist");
   const loaded = parseYaml(file, text, limits);
   const diagnostics = validateAgainst("checklist", loaded, loaded.value);
   if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
@@ -247,7 +258,7 @@ function resolveChecklists(
       }
       let base: LoadedChecklist;
       try {
-        base = library.get(baseId, at);
+        base = library.get(baseId, at, member.builtin ? undefined : path.dirname(member.file));
       } catch (error) {
         if (!(error instanceof PreclearError)) throw error;
         diagnostics.push(...error.diagnostics);

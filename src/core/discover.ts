@@ -1,11 +1,11 @@
 /** Finding drafts under paths (SPEC section 4). */
-import { closeSync, openSync, readSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { PreclearError } from "./diagnostics.js";
 import { looksLikeDraft } from "./draft.js";
+import { sniffFile } from "./files.js";
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
-const SNIFF_BYTES = 16 * 1024;
 
 /**
  * Every draft under `paths`, sorted. A path given explicitly as a file is
@@ -43,24 +43,10 @@ export function discoverDrafts(paths: readonly string[], cwd: string): string[] 
         if (entry.isDirectory()) {
           if (!SKIPPED_DIRECTORIES.has(entry.name)) stack.push(full);
         } else if (entry.isFile() && /\.(md|markdown|ya?ml)$/i.test(entry.name)) {
-          if (looksLikeDraft(full, sniff(full))) found.add(path.relative(cwd, full) || full);
+          if (looksLikeDraft(full, sniffFile(full))) found.add(path.relative(cwd, full) || full);
         }
       }
     }
   }
   return [...found].sort();
-}
-
-function sniff(file: string): string {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, "r");
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const n = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
-    return buffer.subarray(0, n).toString("utf8");
-  } catch {
-    return "";
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }

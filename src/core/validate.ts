@@ -1,5 +1,4 @@
 /** `preclear validate`: schema and semantic validation of any preclear file. */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PreclearError } from "./diagnostics.js";
 import type { Diagnostic } from "./diagnostics.js";
@@ -7,6 +6,7 @@ import type { ChecklistLibrary } from "./checklist.js";
 import { isMarkdown, looksLikeDraft } from "./draft.js";
 import type { DraftOptions } from "./draft.js";
 import { loadBundle } from "./evaluate.js";
+import { readTextFile } from "./files.js";
 import { validateAgainst } from "./schemas.js";
 import { parseYaml } from "./yaml.js";
 
@@ -34,19 +34,11 @@ export function validateFile(
 ): FileValidation {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readTextFile(file, library.limits.maxBytes, "file");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return {
-      file,
-      kind: "unknown",
-      diagnostics: [
-        {
-          location: { file, line: 1, column: 1 },
-          message: code === "ENOENT" ? "no such file" : `cannot read: ${code ?? String(error)}`,
-        },
-      ],
-    };
+    if (error instanceof PreclearError)
+      return { file, kind: "unknown", diagnostics: error.diagnostics };
+    throw error;
   }
   const kind = detectKind(file, text.slice(0, 64 * 1024));
   try {
