@@ -169,6 +169,55 @@ export function register(program: Command, { globals, io, wrap }: Registry): voi
       }),
     );
 
+  program
+    .command("init")
+    .description(
+      "scaffold a config, a draft for the chosen checklists, an empty review and a CI workflow",
+    )
+    .argument("[dir]", "directory to scaffold in", ".")
+    .option(
+      "--checklist <id>",
+      "checklist the draft uses (repeatable; default doj-significant-policy)",
+      collect,
+    )
+    .option("--id <id>", "draft id (default: from the title)")
+    .option("--title <title>", "title of the policy")
+    .option("--issuer <office>", "issuing office")
+    .option("--issuance-date <date>", "planned issuance date (YYYY-MM-DD)")
+    .addOption(
+      new Option("--ci <system>", "also write a CI workflow").choices(["github", "gitlab"]),
+    )
+    .option("--force", "overwrite existing files")
+    .action(
+      wrap(async (dir: string, _opts: unknown, command: Command) => {
+        const { initCommand } = await import("./init.js");
+        return initCommand(dir, command.opts(), globals(command), io);
+      }),
+    );
+
+  program
+    .command("completion")
+    .description("print a shell completion script (bash or zsh)")
+    .addArgument(new Argument("<shell>", "the shell").choices(["bash", "zsh"]))
+    .action(
+      wrap(async (shell: "bash" | "zsh") => {
+        const { completionCommand } = await import("./completion.js");
+        return completionCommand(shell, io);
+      }),
+    );
+
+  program
+    .command("__complete", { hidden: true })
+    .argument("[words...]", "the words typed so far")
+    .allowUnknownOption()
+    .helpOption(false)
+    .action(
+      wrap(async (words: string[], _opts: unknown, command: Command) => {
+        const { completeWords } = await import("./completion.js");
+        return completeWords(words ?? [], globals(command), io);
+      }),
+    );
+
   const checklists = program.command("checklists").description("built-in and local checklists");
   checklists
     .command("list", { isDefault: true })

@@ -1,0 +1,103 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { isCalendarDate } from "../../core/dates.js";
+import { PreclearError } from "../../core/diagnostics.js";
+import { scaffold } from "../../core/scaffold.js";
+import type { Prompter } from "../../review/prompts.js";
+import { createContext, UsageError } from "../context.js";
+import type { GlobalOptions } from "../context.js";
+import type { CliIO } from "../io.js";
+
+interface InitFlags {
+  checklist?: string[];
+  id?: string;
+  title?: string;
+  issuer?: string;
+  issuanceDate?: string;
+  ci?: "github" | "gitlab";
+  force?: boolean;
+}
+
+export async function initCommand(
+  dir: string | undefined,
+  flags: InitFlags,
+  globals: GlobalOptions,
+  io: CliIO,
+  prompter?: Prompter,
+): Promise<number> {
+  const target = path.resolve(io.cwd, dir ?? ".");
+  const context = createContext(globals, { ...io, cwd: target });
+  const checklists = flags.checklist?.length ? flags.checklist : ["doj-significant-policy"];
+  const { resolved, diagnostics } = context.library.resolve(
+    checklists.map((ref) => ({ ref, at: { file: "--checklist", line: 1, column: 1 } })),
+    target,
+  );
+  if (!resolved) throw new PreclearError(diagnostics, 2);
+
+  const interactive = !prompter && io.stdinIsTTY && Boolean(io.stdout.isTTY) && !io.env.CI;
+  const ask =
+    prompter ??
+    (interactive
+      ? await (await import("../../review/prompts.js")).inquirerPrompter((t) => io.stdout.write(t))
+      : undefined);
+  let { title, issuer, issuanceDate } = flags;
+  if (ask && !title) title = await ask.input({ message: "Title of the policy", required: true });
+  if (ask && !issuer)
+    issuer = (await ask.input({ message: "Issuing office (optional)" })) || undefined;
+  if (ask && !issuanceDate) {
+    issuanceDate =
+      (await ask.input({
+        message: "Planned issuance date, YYYY-MM-DD (optional)",
+        validate: (v) =>
+          v.trim() === "" || isCalendarDate(v.trim()) || "enter a date as YYYY-MM-DD",
+      })) || undefined;
+  }
+  title ??= "Untitled policy";
+  if (issuanceDate !== undefined && !isCalendarDate(issuanceDate)) {
+    throw new UsageError(
+      `--issuance-date must be a calendar date (YYYY-MM-DD), got "${issuanceDate}"`,
+    );
+  }
+  const id = flags.id ?? slug(title);
+  if (!/^[a-z0-9][a-z0-9-]{0,127}$/.test(id))
+    throw new UsageError(`--id must be lower-case letters, digits and dashes, got "${id}"`);
+
+  const files = scaffold({
+    id,
+    title,
+    ...(issuer ? { issuer } : {}),
+    ...(issuanceDate ? { issuanceDate } : {}),
+    checklists,
+    resolved,
+    ...(flags.ci ? { ci: flags.ci } : {}),
+  });
+  const existing = files.filter((f) => existsSync(path.join(target, f.path)));
+  if (existing.length > 0 && !flags.force) {
+    io.stderr.write(
+      `preclear init: would overwrite ${existing.map((f) => f.path).join(", ")} in ${path.relative(io.cwd, target) || "."}; nothing written (use --force to overwrite)\n`,
+    );
+    return 1;
+  }
+  for (const file of files) {
+    const full = path.join(target, file.path);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, file.content);
+    io.stdout.write(`created ${path.relative(io.cwd, full)}\n`);
+  }
+  const draft = path.relative(io.cwd, path.join(target, `${id}.md`));
+  io.stdout.write(
+    `\nNext: answer the scoping facts in ${draft}, then run \`preclear review ${draft}\` and \`preclear check\`.\n`,
+  );
+  return 0;
+}
+
+function slug(title: string): string {
+  const s = title
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 64)
+    .replace(/-+$/, "");
+  return s || "policy-draft";
+}
