@@ -7,7 +7,7 @@ import type { CheckResult, Finding, Level } from "../core/findings.js";
 import { countByLevel } from "../core/findings.js";
 import { allFindings, byPosition, cmp } from "./order.js";
 import { shownPath } from "./paths.js";
-import { countsPhrase, plural, printable, scopeOf } from "./text.js";
+import { countsPhrase, plural, printable } from "./text.js";
 import type { FormatOptions } from "./types.js";
 
 interface Row {
@@ -53,9 +53,9 @@ export function stylish(result: CheckResult, options: FormatOptions): string {
 }
 
 function toRow(finding: Finding, withDraft: boolean): Row {
-  const scope = scopeOf(finding);
-  const draft = withDraft ? (finding.draftId ?? finding.draft) : "";
-  const label = [draft, scope].filter((s) => s !== "").join(": ");
+  // The stakeholder and item are in every message already; name the draft
+  // only when one file (a shared checklist) serves several.
+  const label = withDraft ? (finding.draftId ?? finding.draft) : "";
   return {
     line: String(finding.location.line),
     column: String(finding.location.column),
@@ -70,20 +70,20 @@ function renderRows(rows: Row[], chalk: ChalkInstance): string {
   const lineWidth = Math.max(...rows.map((r) => r.line.length));
   const columnWidth = Math.max(...rows.map((r) => r.column.length));
   const levelWidth = Math.max(...rows.map((r) => r.level.length));
-  const text = (r: Row) => (r.scope === "" ? r.message : `${r.message} ${r.scope}`);
-  const textWidth = Math.max(...rows.map((r) => text(r).length));
+  const ruleWidth = Math.max(...rows.map((r) => r.ruleId.length));
   const levelColour: Record<Level, ChalkInstance> = {
     error: chalk.red,
     warning: chalk.yellow,
     note: chalk.blue,
   };
+  // The message goes last and unpadded: ours are sentences, often long, and
+  // padding every row to the longest one makes the report unreadable.
   return rows
     .map((r) => {
       const position = `${r.line.padStart(lineWidth)}:${r.column.padEnd(columnWidth)}`;
       const level = levelColour[r.level](r.level.padEnd(levelWidth));
-      const padding = " ".repeat(textWidth - text(r).length);
-      const scope = r.scope === "" ? "" : ` ${chalk.cyan(r.scope)}`;
-      return `  ${chalk.dim(position)}  ${level}  ${r.message}${scope}${padding}  ${chalk.dim(r.ruleId)}`;
+      const scope = r.scope === "" ? "" : `${chalk.cyan(r.scope)} `;
+      return `  ${chalk.dim(position)}  ${level}  ${chalk.dim(r.ruleId.padEnd(ruleWidth))}  ${scope}${r.message}`;
     })
     .join("\n")
     .concat("\n");
