@@ -182,7 +182,7 @@ export class Walk {
     }
   }
 
-  private async askFact({ name, fact }: ResolvedFact): Promise<FactValue> {
+  private async askFact({ fact }: ResolvedFact): Promise<FactValue> {
     if (fact.help) this.prompter.print(this.chalk.dim(`${indent(fact.help.trim(), 2)}\n`));
     const message = `${fact.question}${fact.unit ? ` (${fact.unit})` : ""}`;
     switch (fact.type) {
@@ -220,7 +220,6 @@ export class Walk {
       default:
         return this.prompter.input({ message, required: true });
     }
-    void name;
   }
 
   // ---- steps -------------------------------------------------------------
