@@ -9,7 +9,7 @@ import type { Diagnostic, Location } from "./diagnostics.js";
 import { PreclearError } from "./diagnostics.js";
 import { CelScope } from "./cel.js";
 import { readTextFile, sniffFile } from "./files.js";
-import { validateAgainst } from "./schemas.js";
+import { closest, validateAgainst } from "./schemas.js";
 import type { Checklist, Fact, Item, Source, Stakeholder } from "./types/checklist.js";
 import { DEFAULT_LIMITS, diagnosticAt, locate, locationOfNode, parseYaml } from "./yaml.js";
 import type { LoadLimits, LoadedYaml, PathSegment } from "./yaml.js";
@@ -174,8 +174,11 @@ export class ChecklistLibrary {
       .sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
+  /** " (did you mean x?)" or the known ids, for an unknown checklist id. */
   suggest(id: string): string {
     const known = this.ids();
+    const hint = closest(id, known);
+    if (hint) return ` (did you mean \`${hint}\`?)`;
     return known.length ? ` (known: ${known.join(", ")})` : "";
   }
 

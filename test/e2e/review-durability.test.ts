@@ -31,9 +31,13 @@ function random(seed: number): () => number {
   };
 }
 
+// A parsed review, read loosely: the test probes paths that may be missing.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ReviewData = Record<string, any>;
+
 /** What the screen said was saved, as checks against the review data. */
-function acknowledged(screen: string): Array<(review: Record<string, any>) => boolean> {
-  const checks: Array<(review: Record<string, any>) => boolean> = [];
+function acknowledged(screen: string): Array<(review: ReviewData) => boolean> {
+  const checks: Array<(review: ReviewData) => boolean> = [];
   for (const m of screen.matchAll(/✓ saved (.+)/g)) {
     const text = m[1]!.trim();
     let k: RegExpExecArray | null;
@@ -66,7 +70,7 @@ describe("review durability", () => {
   it("after SIGKILL at 50 random moments the review parses, validates and holds every acknowledged answer", async () => {
     const next = random(Number(process.env.PRECLEAR_KILL_SEED ?? 20180406));
     const library = new ChecklistLibrary();
-    const everything: Array<(review: Record<string, any>) => boolean> = [];
+    const everything: Array<(review: ReviewData) => boolean> = [];
     let kills = 0;
     for (let round = 0; round < 50; round++) {
       const session = new Session(["review", DRAFT, "--as-of", AS_OF, "--actor", "kill"], dir);
@@ -80,7 +84,7 @@ describe("review durability", () => {
       everything.push(...acknowledged(session.screen));
 
       const text = readFileSync(path.join(dir, REVIEW), "utf8");
-      const review = parse(text) as Record<string, any>;
+      const review = parse(text) as ReviewData;
       expect(() =>
         loadReview(path.join(dir, REVIEW), "zero-tolerance-2018", library.limits),
       ).not.toThrow();
