@@ -146,6 +146,27 @@ export interface Signoff {
    * Base64 Ed25519 signature over the digest and signer fields (with keyId).
    */
   signature?: string;
+  /**
+   * Digests of each part the sign-off digest covers, so a stale sign-off can say what changed (see docs/digest.md). A hint only: the binding is `digest`.
+   */
+  parts?: {
+    /**
+     * Digest of the draft part: its id and content digest (the policy text).
+     */
+    draft: string;
+    /**
+     * Digest of the merged scoping facts of the draft and the review.
+     */
+    facts: string;
+    /**
+     * Digest of the resolved checklists: id, version and content of each.
+     */
+    checklist: string;
+    /**
+     * Digest of this stakeholder's record (items and decision, not sign-offs).
+     */
+    record: string;
+  };
 }
 /**
  * One change to the review.

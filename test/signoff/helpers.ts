@@ -1,0 +1,138 @@
+/**
+ * A throw-away copy of test/fixtures/signoff/project — a draft with three
+ * applicable stakeholders (usms, courts, hhs-orr) and one that does not apply
+ * (ice) — plus keys made on the spot and ways to sign, check and tamper.
+ */
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ChecklistLibrary } from "../../src/core/checklist.js";
+import { checkDraft } from "../../src/core/check.js";
+import type { Finding } from "../../src/core/findings.js";
+import { signoffRules } from "../../src/core/signoff.js";
+import { loadTrustedKeys } from "../../src/core/trust.js";
+import { runCli, spawnCli } from "../helpers/cli.js";
+import type { CliResult } from "../helpers/cli.js";
+import { fixture, tempDir } from "../helpers/fixtures.js";
+
+export const STAKEHOLDERS = ["usms", "courts", "hhs-orr"] as const;
+
+export interface Project {
+  dir: string;
+  draft: string;
+  review: string;
+  keys: string;
+  remove: () => void;
+}
+
+export function newProject(): Project {
+  const { dir, remove } = tempDir();
+  cpSync(fixture("signoff", "project"), dir, { recursive: true });
+  const keys = path.join(dir, "keys");
+  mkdirSync(keys);
+  return {
+    dir,
+    draft: path.join(dir, "memo.md"),
+    review: path.join(dir, "memo.review.yaml"),
+    keys,
+    remove,
+  };
+}
+
+/** The CLI in-process, in the project directory, as `jroe`. */
+export function cli(project: Project, args: string[]): Promise<CliResult> {
+  return runCli(args, { cwd: project.dir });
+}
+
+/**
+ * `preclear keygen` into the project's keys/ (the trust list), then trust the
+ * key for `stakeholders`, as the keygen output tells a user to do.
+ */
+export async function trustedKey(
+  project: Project,
+  id: string,
+  stakeholders: string[],
+): Promise<{ keyFile: string; result: CliResult }> {
+  const result = await cli(project, ["keygen", "--id", id, "-o", "keys"]);
+  if (result.code !== 0) throw new Error(`keygen failed: ${result.stderr}`);
+  const pub = path.join(project.keys, `${id}.pub.yaml`);
+  const text = readFileSync(pub, "utf8");
+  writeFileSync(
+    pub,
+    text.replace("stakeholders: []", `stakeholders: [${stakeholders.join(", ")}]`),
+  );
+  return { keyFile: path.join(project.keys, `${id}.key`), result };
+}
+
+export function signoffArgs(stakeholder: string, extra: string[] = []): string[] {
+  return [
+    "signoff",
+    "memo.md",
+    "--stakeholder",
+    stakeholder,
+    "--name",
+    `Official of ${stakeholder}`,
+    "--title",
+    "Director",
+    "--decision",
+    "concur",
+    "--actor",
+    "tester",
+    "--as-of",
+    "2018-03-28",
+    ...extra,
+  ];
+}
+
+/** Every applicable stakeholder signs off, each with its own trusted key. */
+export async function signAll(project: Project): Promise<CliResult[]> {
+  const results: CliResult[] = [];
+  for (const id of STAKEHOLDERS) {
+    const { keyFile } = await trustedKey(project, `${id}-key`, [id]);
+    const result = await cli(project, signoffArgs(id, ["--key", keyFile]));
+    if (result.code !== 0) throw new Error(`signoff ${id} failed: ${result.stderr}`);
+    results.push(result);
+  }
+  return results;
+}
+
+/** Findings of the draft as `check` computes them (library, in-process). */
+export function findings(project: Project): Finding[] {
+  const library = new ChecklistLibrary();
+  const result = checkDraft(project.draft, {
+    asOf: "2018-04-01",
+    library,
+    extraRules: signoffRules(loadTrustedKeys(project.keys)),
+  });
+  return result.findings;
+}
+
+/** Sign-off findings only: signoff-stale and signature-invalid. */
+export function signoffFindings(project: Project): Finding[] {
+  return findings(project).filter(
+    (f) => f.ruleId === "signoff-stale" || f.ruleId === "signature-invalid",
+  );
+}
+
+interface JsonFinding {
+  ruleId: string;
+  message: string;
+  stakeholder: string | null;
+  location: { file: string; line: number; column: number };
+}
+
+/** The built binary's `check --format json`, run in the project directory. */
+export function checkJson(project: Project): { code: number; findings: JsonFinding[] } {
+  const result = spawnCli(["check", "--format", "json", "--as-of", "2018-04-01"], {
+    cwd: project.dir,
+  });
+  if (result.code !== 0 && result.code !== 1) throw new Error(`check failed: ${result.stderr}`);
+  const report = JSON.parse(result.stdout) as { drafts: Array<{ findings: JsonFinding[] }> };
+  return { code: result.code, findings: report.drafts.flatMap((d) => d.findings) };
+}
+
+export function edit(file: string, from: string | RegExp, to: string): void {
+  const text = readFileSync(file, "utf8");
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`edit: ${String(from)} not found in ${file}`);
+  writeFileSync(file, next);
+}
