@@ -1,0 +1,6 @@
+/** The report as JSON, valid against schemas/report.schema.json. */
+import type { Report } from "./model.js";
+
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

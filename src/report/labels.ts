@@ -1,0 +1,107 @@
+/**
+ * How each state reads in a report: a text label always, plus an emoji for
+ * Markdown and a tone and shape for HTML, so that colour is never the only
+ * signal (readers who cannot tell red from green still read the label and
+ * see the shape).
+ */
+import { formatFactValue } from "../core/facts.js";
+import type {
+  CapacityState,
+  DecisionState,
+  ItemStatus,
+  ReportCondition,
+  SignoffState,
+} from "./model.js";
+
+export type Tone = "good" | "fair" | "warn" | "bad" | "neutral" | "info";
+export type Shape =
+  "check" | "circle" | "ring" | "diamond" | "triangle" | "cross" | "dash" | "square";
+
+export interface StateLabel {
+  text: string;
+  emoji: string;
+  tone: Tone;
+  shape: Shape;
+}
+
+const label = (text: string, emoji: string, tone: Tone, shape: Shape): StateLabel => ({
+  text,
+  emoji,
+  tone,
+  shape,
+});
+
+export const DECISION: Record<DecisionState, StateLabel> = {
+  concur: label("Concur", "✅", "good", "check"),
+  "concur-with-comments": label("Concur with comments", "☑️", "fair", "diamond"),
+  "non-concur": label("Non-concur", "⛔", "bad", "cross"),
+  pending: label("No decision", "⏳", "neutral", "ring"),
+};
+
+export const SIGNOFF: Record<SignoffState, StateLabel> = {
+  "signature-verified": label("Signature verified", "🔏", "good", "check"),
+  valid: label("Valid", "✅", "good", "circle"),
+  stale: label("Stale", "⚠️", "warn", "triangle"),
+  invalid: label("Signature invalid", "❌", "bad", "cross"),
+  missing: label("Missing", "❌", "bad", "ring"),
+  "not-required": label("Not required", "➖", "neutral", "dash"),
+};
+
+export const ITEM_STATUS: Record<ItemStatus, StateLabel> = {
+  satisfied: label("Satisfied", "✅", "good", "check"),
+  "not-applicable": label("Not applicable", "➖", "neutral", "dash"),
+  "risk-accepted": label("Risk accepted", "⚠️", "warn", "triangle"),
+  "in-progress": label("In progress", "🔄", "info", "diamond"),
+  open: label("Open", "⭕", "bad", "ring"),
+};
+
+export const OVERDUE: StateLabel = label("Overdue", "⏰", "bad", "triangle");
+
+export const CAPACITY: Record<CapacityState, StateLabel> = {
+  sufficient: label("Sufficient", "✅", "good", "check"),
+  shortfall: label("Shortfall", "❌", "bad", "cross"),
+  unconfirmed: label("Not confirmed", "❓", "bad", "ring"),
+  unknown: label("Demand unknown", "❔", "warn", "triangle"),
+  waived: label("Waived", "➖", "neutral", "dash"),
+};
+
+export const SEVERITY: Record<"blocker" | "major" | "minor", string> = {
+  blocker: "Blocker",
+  major: "Major",
+  minor: "Minor",
+};
+
+export const LEVEL: Record<"error" | "warning" | "note", StateLabel> = {
+  error: label("Error", "❌", "bad", "cross"),
+  warning: label("Warning", "⚠️", "warn", "triangle"),
+  note: label("Note", "ℹ️", "info", "circle"),
+};
+
+/** `21,000` or `2.5`: fixed format, no locale data. */
+export function formatNumber(n: number): string {
+  const [whole, fraction] = (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, ""))
+    .replace(/\.$/, "")
+    .split(".");
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}
+
+/** `21,000 bed-days/month`, or `—` when there is no number. */
+export function withUnit(n: number | null, unit: string | null): string {
+  if (n === null) return "—";
+  return unit ? `${formatNumber(n)} ${unit}` : formatNumber(n);
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** `facts.custody != 'none' with custody = "both" → true`, or `always`. */
+export function conditionText(c: ReportCondition): string {
+  if (c.expression === null) return "always";
+  if (c.error) return `${c.expression} → error: ${c.error}`;
+  const reads = c.reads.map((r) => `${r.fact} = ${formatFactValue(r.value ?? undefined)}`);
+  const outcome =
+    c.result === null ? `unknown: no value for ${c.missing.join(", ")}` : String(c.result);
+  return `${c.expression}${reads.length ? ` with ${reads.join(", ")}` : ""} → ${outcome}`;
+}

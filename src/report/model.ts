@@ -1,0 +1,791 @@
+/**
+ * The clearance report of SPEC section 8 as data: what the Markdown, HTML and
+ * JSON renderers show, built from an evaluated draft, its findings and the
+ * as-of date. Pure: no clock, no file system, no process; the same input gives
+ * the same report. The JSON renderer prints this object, so its shape is the
+ * contract of schemas/report.schema.json (checked in a test).
+ */
+import { createHash } from "node:crypto";
+import type { ConditionOutcome, Evaluation, ItemEvaluation } from "../core/evaluate.js";
+import { DONE_STATUSES } from "../core/evaluate.js";
+import type { Finding, Level, RuleId } from "../core/findings.js";
+import { RULE_IDS } from "../core/findings.js";
+import { displayPath } from "../core/paths.js";
+import type { FactValue } from "../core/types/draft.js";
+import type { ItemResponse } from "../core/types/review.js";
+import { safeHref } from "./escape.js";
+
+export const REPORT_SCHEMA_ID = "https://preclear.dev/schemas/v1/report.schema.json";
+
+export interface ReportOptions {
+  /** The date deadlines are judged against (YYYY-MM-DD); also the report's date. */
+  asOf: string;
+  /** File paths are shown relative to this directory (default: as given). */
+  cwd?: string;
+  /** preclear's version, recorded as the generator. */
+  toolVersion?: string;
+}
+
+export type DecisionState = "concur" | "concur-with-comments" | "non-concur" | "pending";
+
+/** Sign-off state of one stakeholder, derived from the findings. */
+export type SignoffState =
+  "signature-verified" | "valid" | "stale" | "invalid" | "missing" | "not-required";
+
+export type ItemStatus = NonNullable<ItemResponse["status"]>;
+
+export type CapacityState = "sufficient" | "shortfall" | "unconfirmed" | "unknown" | "waived";
+
+export interface ReportCondition {
+  /** The CEL expression, or null when the stakeholder or item always applies. */
+  expression: string | null;
+  result: boolean | null;
+  /** The facts the expression read, with their values. */
+  reads: Array<{ fact: string; value: FactValue | null }>;
+  /** Facts it needed that have no value. */
+  missing: string[];
+  error: string | null;
+}
+
+/** Text that may be a link: `href` is set only for an http(s) URL. */
+export interface ReportLink {
+  text: string;
+  href: string | null;
+}
+
+export interface ReportDecision {
+  state: DecisionState;
+  by: string | null;
+  date: string | null;
+  comments: string | null;
+}
+
+export interface ReportSignature {
+  name: string;
+  title: string | null;
+  date: string;
+  keyId: string | null;
+}
+
+export interface ReportSignoff {
+  required: boolean;
+  state: SignoffState;
+  signatures: ReportSignature[];
+}
+
+export interface ClearanceRow {
+  /** 1-based position in coordination order among applicable stakeholders. */
+  order: number;
+  stakeholder: string;
+  name: string;
+  agency: string | null;
+  dependsOn: string[];
+  decision: ReportDecision;
+  signoff: ReportSignoff;
+  items: { applicable: number; done: number; open: number; overdue: number };
+  /** Error-level findings about this stakeholder. */
+  blockingGaps: number;
+}
+
+export interface ReportFinding {
+  ruleId: RuleId;
+  level: Level;
+  message: string;
+  stakeholder: string | null;
+  stakeholderName: string | null;
+  item: string | null;
+  location: { file: string; line: number; column: number };
+}
+
+export interface ReportItem {
+  id: string;
+  question: string;
+  severity: "blocker" | "major" | "minor";
+  applies: boolean | null;
+  condition: ReportCondition;
+  status: ItemStatus;
+  done: boolean;
+  /** ISO 8601 duration before issuance, as the checklist gives it. */
+  due: string | null;
+  dueDate: string | null;
+  overdue: boolean;
+  evidence: {
+    required: string[];
+    /** Required fields a satisfied response lacks. */
+    missing: string[];
+    contact: string | null;
+    date: string | null;
+    document: ReportLink | null;
+    capacity: number | null;
+  };
+  notes: string | null;
+  justification: string | null;
+  acceptedBy: string | null;
+  rationale: string | null;
+  sources: ReportSource[];
+  findings: Array<{ ruleId: RuleId; level: Level }>;
+}
+
+export interface ReportSource {
+  id: string;
+  title: string;
+  /** The URL as the checklist gives it. */
+  url: string | null;
+  /** The same URL when it is http(s) and safe to link; null otherwise. */
+  href: string | null;
+}
+
+export interface StakeholderDetail {
+  order: number;
+  stakeholder: string;
+  name: string;
+  agency: string | null;
+  description: string | null;
+  dependsOn: string[];
+  condition: ReportCondition;
+  decision: ReportDecision;
+  signoff: ReportSignoff;
+  items: ReportItem[];
+}
+
+export interface CapacityRow {
+  stakeholder: string;
+  name: string;
+  item: string;
+  question: string;
+  unit: string | null;
+  expression: string;
+  reads: Array<{ fact: string; value: FactValue | null }>;
+  demand: number | null;
+  capacity: number | null;
+  /** How far confirmed capacity falls short of the demand (0 when it meets it). */
+  shortfall: number | null;
+  state: CapacityState;
+  status: ItemStatus;
+}
+
+export interface TimelineEntry {
+  stakeholder: string;
+  name: string;
+  item: string;
+  question: string;
+  severity: "blocker" | "major" | "minor";
+  due: string;
+  dueDate: string;
+  /** Days between the due date and the issuance date. */
+  daysBeforeIssuance: number;
+  status: ItemStatus;
+  done: boolean;
+  overdue: boolean;
+  /** Days past the due date as of the report date, when overdue. */
+  daysOverdue: number | null;
+}
+
+export interface GraphNode {
+  stakeholder: string;
+  name: string;
+  order: number;
+  /** Longest path of dependsOn edges leading to it: 0 for those that depend on nothing. */
+  rank: number;
+  /** Position within its rank, left to right. */
+  position: number;
+  decision: DecisionState;
+  signoff: SignoffState;
+}
+
+export interface CoordinationGraph {
+  ranks: number;
+  nodes: GraphNode[];
+  /** `from` must decide before `to` (to dependsOn from). */
+  edges: Array<{ from: string; to: string }>;
+}
+
+export interface ScopedOutStakeholder {
+  stakeholder: string;
+  name: string;
+  agency: string | null;
+  condition: ReportCondition;
+}
+
+export interface ScopedOutItem {
+  stakeholder: string;
+  name: string;
+  item: string;
+  question: string;
+  condition: ReportCondition;
+}
+
+export interface ReportFact {
+  name: string;
+  question: string;
+  value: FactValue | null;
+  unit: string | null;
+  /** The file that gave the value. */
+  from: string | null;
+}
+
+export interface ReportDigests {
+  draft: {
+    file: string;
+    /** sha256 of the policy text: what sign-offs bind to. */
+    contentDigest: string;
+    /** sha256 of the draft's front matter or descriptor: its facts and checklists. */
+    metadataDigest: string;
+  };
+  checklists: Array<{
+    id: string;
+    version: string;
+    builtin: boolean;
+    file: string | null;
+    digest: string;
+  }>;
+  review: { path: string; exists: boolean; files: Array<{ file: string; digest: string }> };
+}
+
+export interface ReportSummary {
+  /** No error-level findings: nothing blocks issuance. */
+  ready: boolean;
+  findings: Record<Level, number>;
+  stakeholders: { applicable: number; undecided: number; ruledOut: number };
+  decisions: {
+    concur: number;
+    concurWithComments: number;
+    nonConcur: number;
+    pending: number;
+  };
+  signoffs: Record<SignoffState, number>;
+  items: { applicable: number; done: number; open: number; overdue: number };
+  capacityShortfalls: number;
+}
+
+export interface Report {
+  $schema: typeof REPORT_SCHEMA_ID;
+  apiVersion: "preclear/v1";
+  kind: "Report";
+  generator: { name: "preclear"; version: string | null };
+  asOf: string;
+  draft: {
+    id: string;
+    title: string;
+    issuer: string | null;
+    issuanceDate: string | null;
+    file: string;
+    checklists: string[];
+  };
+  summary: ReportSummary;
+  clearanceSheet: ClearanceRow[];
+  blockingGaps: ReportFinding[];
+  otherFindings: ReportFinding[];
+  stakeholders: StakeholderDetail[];
+  capacity: CapacityRow[];
+  timeline: { issuanceDate: string | null; asOf: string; entries: TimelineEntry[] };
+  coordinationGraph: CoordinationGraph;
+  undecided: ScopedOutStakeholder[];
+  ruledOut: ScopedOutStakeholder[];
+  ruledOutItems: ScopedOutItem[];
+  /** Every source an applicable item cites, in the order first cited. */
+  sources: ReportSource[];
+  facts: ReportFact[];
+  digests: ReportDigests;
+}
+
+const SIGNOFF_RULES: ReadonlyArray<[RuleId, SignoffState]> = [
+  ["signature-invalid", "invalid"],
+  ["signoff-stale", "stale"],
+  ["signoff-missing", "missing"],
+];
+
+/** Build the report of one evaluated draft. `findings` are that draft's (from `lint`). */
+export function buildReport(
+  evaluation: Evaluation,
+  findings: readonly Finding[],
+  options: ReportOptions,
+): Report {
+  const { draft, checklist, review } = evaluation;
+  const { asOf } = options;
+  const shown = (file: string) => (options.cwd ? displayPath(file, options.cwd) : file);
+  const names = new Map(evaluation.stakeholders.map((s) => [s.stakeholder.id, s.stakeholder.name]));
+  const issuanceDate = draft.draft.issuanceDate ?? null;
+
+  const reportFinding = (f: Finding): ReportFinding => ({
+    ruleId: f.ruleId,
+    level: f.level,
+    message: f.message,
+    stakeholder: f.stakeholder ?? null,
+    stakeholderName: f.stakeholder ? (names.get(f.stakeholder) ?? null) : null,
+    item: f.item ?? null,
+    location: { file: shown(f.location.file), line: f.location.line, column: f.location.column },
+  });
+  const applicable = evaluation.stakeholders.filter((s) => s.applies === true);
+  const orderOf = new Map(applicable.map((s, index) => [s.stakeholder.id, index + 1]));
+  const sorted = sortForReading(findings, evaluation);
+
+  const details: StakeholderDetail[] = applicable.map((s) => {
+    const id = s.stakeholder.id;
+    const mine = findings.filter((f) => f.stakeholder === id);
+    return {
+      order: orderOf.get(id)!,
+      stakeholder: id,
+      name: s.stakeholder.name,
+      agency: s.stakeholder.agency ?? null,
+      description: s.stakeholder.description ?? null,
+      dependsOn: [...s.stakeholder.dependsOn],
+      condition: condition(s.condition),
+      decision: decisionOf(s.record?.decision),
+      signoff: signoffOf(
+        s.stakeholder.signoff === "required",
+        s.record?.signoffs ?? [],
+        mine.map((f) => f.ruleId),
+      ),
+      items: s.items.map((i) =>
+        itemDetail(
+          i,
+          evaluation,
+          asOf,
+          mine.filter((f) => f.item === i.item.id),
+        ),
+      ),
+    };
+  });
+
+  const clearanceSheet: ClearanceRow[] = details.map((d) => {
+    const items = d.items.filter((i) => i.applies === true);
+    return {
+      order: d.order,
+      stakeholder: d.stakeholder,
+      name: d.name,
+      agency: d.agency,
+      dependsOn: d.dependsOn,
+      decision: d.decision,
+      signoff: d.signoff,
+      items: {
+        applicable: items.length,
+        done: items.filter((i) => i.done).length,
+        open: items.filter((i) => !i.done).length,
+        overdue: items.filter((i) => i.overdue).length,
+      },
+      blockingGaps: findings.filter((f) => f.stakeholder === d.stakeholder && f.level === "error")
+        .length,
+    };
+  });
+
+  const capacity: CapacityRow[] = [];
+  const entries: TimelineEntry[] = [];
+  for (const d of details) {
+    const s = applicable.find((x) => x.stakeholder.id === d.stakeholder)!;
+    for (const item of d.items) {
+      if (item.applies !== true) continue;
+      const evaluated = s.items.find((x) => x.item.id === item.id)!;
+      if (evaluated.demand) capacity.push(capacityRow(d, item, evaluated));
+      if (item.dueDate && item.due) {
+        entries.push({
+          stakeholder: d.stakeholder,
+          name: d.name,
+          item: item.id,
+          question: item.question,
+          severity: item.severity,
+          due: item.due,
+          dueDate: item.dueDate,
+          daysBeforeIssuance: issuanceDate ? daysBetween(item.dueDate, issuanceDate) : 0,
+          status: item.status,
+          done: item.done,
+          overdue: item.overdue,
+          daysOverdue: item.overdue ? daysBetween(item.dueDate, asOf) : null,
+        });
+      }
+    }
+  }
+  // By due date; coordination order (already the order of `entries`) breaks ties.
+  const timeline = entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => cmp(a.entry.dueDate, b.entry.dueDate) || a.index - b.index)
+    .map(({ entry }) => entry);
+
+  const undecided = evaluation.stakeholders
+    .filter((s) => s.applies === undefined)
+    .map((s) => scopedOut(s.stakeholder, s.condition));
+  const ruledOut = evaluation.stakeholders
+    .filter((s) => s.applies === false)
+    .map((s) => scopedOut(s.stakeholder, s.condition));
+  const ruledOutItems: ScopedOutItem[] = applicable.flatMap((s) =>
+    s.items
+      .filter((i) => i.applies === false)
+      .map((i) => ({
+        stakeholder: s.stakeholder.id,
+        name: s.stakeholder.name,
+        item: i.item.id,
+        question: i.item.question,
+        condition: condition(i.condition),
+      })),
+  );
+
+  const applicableItems = details.flatMap((d) => d.items.filter((i) => i.applies === true));
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const f of findings) counts[f.level]++;
+  const signoffs: Record<SignoffState, number> = {
+    "signature-verified": 0,
+    valid: 0,
+    stale: 0,
+    invalid: 0,
+    missing: 0,
+    "not-required": 0,
+  };
+  for (const row of clearanceSheet) signoffs[row.signoff.state]++;
+  const decisions = (state: DecisionState) =>
+    clearanceSheet.filter((r) => r.decision.state === state).length;
+
+  return {
+    $schema: REPORT_SCHEMA_ID,
+    apiVersion: "preclear/v1",
+    kind: "Report",
+    generator: { name: "preclear", version: options.toolVersion ?? null },
+    asOf,
+    draft: {
+      id: draft.draft.id,
+      title: draft.draft.title,
+      issuer: draft.draft.issuer ?? null,
+      issuanceDate,
+      file: shown(draft.file),
+      checklists: [...draft.draft.checklists],
+    },
+    summary: {
+      ready: counts.error === 0,
+      findings: counts,
+      stakeholders: {
+        applicable: applicable.length,
+        undecided: undecided.length,
+        ruledOut: ruledOut.length,
+      },
+      decisions: {
+        concur: decisions("concur"),
+        concurWithComments: decisions("concur-with-comments"),
+        nonConcur: decisions("non-concur"),
+        pending: decisions("pending"),
+      },
+      signoffs,
+      items: {
+        applicable: applicableItems.length,
+        done: applicableItems.filter((i) => i.done).length,
+        open: applicableItems.filter((i) => !i.done).length,
+        overdue: applicableItems.filter((i) => i.overdue).length,
+      },
+      capacityShortfalls: capacity.filter(
+        (c) => c.state === "shortfall" || c.state === "unconfirmed",
+      ).length,
+    },
+    clearanceSheet,
+    blockingGaps: sorted.filter((f) => f.level === "error").map(reportFinding),
+    otherFindings: sorted.filter((f) => f.level !== "error").map(reportFinding),
+    stakeholders: details,
+    capacity,
+    timeline: { issuanceDate, asOf, entries: timeline },
+    coordinationGraph: coordinationGraph(details),
+    undecided,
+    ruledOut,
+    ruledOutItems,
+    sources: citedSources(details),
+    facts: [...checklist.facts.values()].map((f) => ({
+      name: f.name,
+      question: f.fact.question,
+      value: evaluation.facts.get(f.name) ?? null,
+      unit: f.fact.unit ?? null,
+      from: evaluation.factLocations.has(f.name)
+        ? shown(evaluation.factLocations.get(f.name)!.file)
+        : null,
+    })),
+    digests: {
+      draft: {
+        file: shown(draft.file),
+        contentDigest: draft.contentDigest,
+        metadataDigest: sha256(draft.loaded.text),
+      },
+      checklists: checklist.members.map((m) => ({
+        id: m.checklist.id,
+        version: m.checklist.version,
+        builtin: m.builtin,
+        // A built-in's path says where preclear is installed, not what it read.
+        file: m.builtin ? null : shown(m.file),
+        digest: sha256(m.loaded.text),
+      })),
+      review: {
+        path: shown(review.path),
+        exists: review.exists,
+        files: review.fragments.map((f) => ({
+          file: shown(f.file),
+          digest: sha256(f.loaded.text),
+        })),
+      },
+    },
+  };
+}
+
+/**
+ * Findings in the order a reader walks the document: draft-wide first, then
+ * by stakeholder in coordination order and item in checklist order, then by
+ * rule in the order of SPEC section 7.
+ */
+function sortForReading(findings: readonly Finding[], evaluation: Evaluation): Finding[] {
+  const stakeholderIndex = new Map(evaluation.stakeholders.map((s, i) => [s.stakeholder.id, i]));
+  const itemIndex = new Map(
+    evaluation.stakeholders.flatMap((s) =>
+      s.items.map((item, i): [string, number] => [`${s.stakeholder.id}/${item.item.id}`, i]),
+    ),
+  );
+  const key = (f: Finding): number[] => [
+    f.stakeholder === undefined
+      ? -1
+      : (stakeholderIndex.get(f.stakeholder) ?? Number.MAX_SAFE_INTEGER),
+    f.item === undefined
+      ? -1
+      : (itemIndex.get(`${f.stakeholder}/${f.item}`) ?? Number.MAX_SAFE_INTEGER),
+    RULE_IDS.indexOf(f.ruleId),
+  ];
+  return [...findings].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+    return (
+      cmp(a.stakeholder ?? "", b.stakeholder ?? "") ||
+      cmp(a.item ?? "", b.item ?? "") ||
+      cmp(a.message, b.message) ||
+      cmp(a.location.file, b.location.file) ||
+      a.location.line - b.location.line
+    );
+  });
+}
+
+function citedSources(details: readonly StakeholderDetail[]): ReportSource[] {
+  const seen = new Map<string, ReportSource>();
+  for (const d of details) {
+    for (const item of d.items) {
+      if (item.applies !== true) continue;
+      for (const source of item.sources) if (!seen.has(source.id)) seen.set(source.id, source);
+    }
+  }
+  return [...seen.values()];
+}
+
+function condition(c: ConditionOutcome): ReportCondition {
+  return {
+    expression: c.expression ?? null,
+    result: c.result ?? null,
+    reads: c.reads.map((r) => ({ fact: r.name, value: r.value ?? null })),
+    missing: [...c.missing],
+    error: c.error ?? null,
+  };
+}
+
+function decisionOf(
+  decision: { status: DecisionState; by?: string; date?: string; comments?: string } | undefined,
+): ReportDecision {
+  return {
+    state: decision?.status ?? "pending",
+    by: decision?.by ?? null,
+    date: decision?.date ?? null,
+    comments: decision?.comments ?? null,
+  };
+}
+
+/**
+ * The sign-off state from the findings, not from the sign-off module: the
+ * sign-off rules (signoff-stale, signature-invalid) already judged digests and
+ * keys, and the report shows what they concluded. The worst finding wins.
+ */
+export function signoffOf(
+  required: boolean,
+  signatures: ReadonlyArray<{
+    name: string;
+    title?: string;
+    date: string;
+    keyId?: string;
+  }>,
+  ruleIds: readonly RuleId[],
+): ReportSignoff {
+  const list = signatures.map((s) => ({
+    name: s.name,
+    title: s.title ?? null,
+    date: s.date,
+    keyId: s.keyId ?? null,
+  }));
+  let state: SignoffState | undefined = SIGNOFF_RULES.find(([rule]) => ruleIds.includes(rule))?.[1];
+  if (!state) {
+    if (list.length === 0) state = required ? "missing" : "not-required";
+    else state = list.some((s) => s.keyId !== null) ? "signature-verified" : "valid";
+  }
+  return { required, state, signatures: list };
+}
+
+function itemDetail(
+  i: ItemEvaluation,
+  evaluation: Evaluation,
+  asOf: string,
+  findings: readonly Finding[],
+): ReportItem {
+  const r = i.response;
+  const status: ItemStatus = r?.status ?? "open";
+  const done = DONE_STATUSES.has(status);
+  const required = [...i.item.evidence];
+  const fields = (r ?? {}) as unknown as Record<string, unknown>;
+  const missing =
+    status === "satisfied"
+      ? required.filter((field) => {
+          const value = fields[field];
+          return (
+            value === undefined ||
+            value === null ||
+            (typeof value === "string" && value.trim() === "")
+          );
+        })
+      : [];
+  return {
+    id: i.item.id,
+    question: i.item.question,
+    severity: i.item.severity,
+    applies: i.applies ?? null,
+    condition: condition(i.condition),
+    status,
+    done,
+    due: i.item.due ?? null,
+    dueDate: i.dueDate ?? null,
+    overdue: i.applies === true && !done && i.dueDate !== undefined && i.dueDate < asOf,
+    evidence: {
+      required,
+      missing,
+      contact: r?.contact ?? null,
+      date: r?.date ?? null,
+      document: r?.document ? { text: r.document, href: safeHref(r.document) } : null,
+      capacity: r?.capacity ?? null,
+    },
+    notes: r?.notes ?? null,
+    justification: r?.justification ?? null,
+    acceptedBy: r?.acceptedBy ?? null,
+    rationale: r?.rationale ?? null,
+    sources: i.item.sources.map((id) => {
+      const source = evaluation.checklist.sources.get(id);
+      return {
+        id,
+        title: source?.title ?? id,
+        url: source?.url ?? null,
+        href: safeHref(source?.url),
+      };
+    }),
+    findings: [...findings]
+      .sort((a, b) => RULE_IDS.indexOf(a.ruleId) - RULE_IDS.indexOf(b.ruleId))
+      .map((f) => ({ ruleId: f.ruleId, level: f.level })),
+  };
+}
+
+function capacityRow(d: StakeholderDetail, item: ReportItem, i: ItemEvaluation): CapacityRow {
+  const demand = i.demand!;
+  const value = demand.value ?? null;
+  const confirmed = item.evidence.capacity;
+  let state: CapacityState;
+  let shortfall: number | null;
+  if (item.status === "not-applicable" || item.status === "risk-accepted") {
+    state = "waived";
+    shortfall = null;
+  } else if (value === null) {
+    state = "unknown";
+    shortfall = null;
+  } else if (confirmed === null) {
+    state = "unconfirmed";
+    shortfall = value;
+  } else if (confirmed < value) {
+    state = "shortfall";
+    shortfall = value - confirmed;
+  } else {
+    state = "sufficient";
+    shortfall = 0;
+  }
+  return {
+    stakeholder: d.stakeholder,
+    name: d.name,
+    item: item.id,
+    question: item.question,
+    unit: i.item.capacity?.unit ?? null,
+    expression: demand.expression,
+    reads: demand.reads.map((r) => ({ fact: r.name, value: r.value ?? null })),
+    demand: value,
+    capacity: confirmed,
+    shortfall,
+    state,
+    status: item.status,
+  };
+}
+
+function scopedOut(
+  s: { id: string; name: string; agency?: string },
+  c: ConditionOutcome,
+): ScopedOutStakeholder {
+  return { stakeholder: s.id, name: s.name, agency: s.agency ?? null, condition: condition(c) };
+}
+
+/**
+ * Ranks by longest path (a stakeholder sits one rank below the lowest of
+ * those it depends on), then one downward barycentre pass to order each rank
+ * so edges cross less. Deterministic: ties keep coordination order.
+ */
+function coordinationGraph(details: readonly StakeholderDetail[]): CoordinationGraph {
+  const ids = new Set(details.map((d) => d.stakeholder));
+  const edges = details.flatMap((d) =>
+    d.dependsOn
+      .filter((dep) => ids.has(dep) && dep !== d.stakeholder)
+      .map((dep) => ({ from: dep, to: d.stakeholder })),
+  );
+  const rank = new Map<string, number>();
+  // Coordination order is topological, so every dependency is ranked first.
+  for (const d of details) {
+    const deps = d.dependsOn.filter((dep) => rank.has(dep));
+    rank.set(d.stakeholder, deps.length ? Math.max(...deps.map((dep) => rank.get(dep)!)) + 1 : 0);
+  }
+  const ranks = details.length ? Math.max(...rank.values()) + 1 : 0;
+  const position = new Map<string, number>();
+  for (let r = 0; r < ranks; r++) {
+    const row = details
+      .filter((d) => rank.get(d.stakeholder) === r)
+      .map((d, index) => {
+        const deps = d.dependsOn.filter((dep) => position.has(dep));
+        const centre = deps.length
+          ? deps.reduce((sum, dep) => sum + relative(dep), 0) / deps.length
+          : Number.POSITIVE_INFINITY;
+        return { id: d.stakeholder, centre, index };
+      });
+    if (r > 0)
+      row.sort((a, b) => (a.centre === b.centre ? a.index - b.index : a.centre - b.centre));
+    row.forEach((n, i) => position.set(n.id, i));
+  }
+  function relative(id: string): number {
+    const r = rank.get(id)!;
+    const size = details.filter((d) => rank.get(d.stakeholder) === r).length;
+    // Ranks are drawn centred, so compare offsets from the centre line.
+    return position.get(id)! - (size - 1) / 2;
+  }
+  return {
+    ranks,
+    nodes: details.map((d) => ({
+      stakeholder: d.stakeholder,
+      name: d.name,
+      order: d.order,
+      rank: rank.get(d.stakeholder)!,
+      position: position.get(d.stakeholder)!,
+      decision: d.decision.state,
+      signoff: d.signoff.state,
+    })),
+    edges,
+  };
+}
+
+function sha256(text: string): string {
+  return `sha256:${createHash("sha256").update(text, "utf8").digest("hex")}`;
+}
+
+/** Whole days from `from` to `to` (calendar dates, UTC). */
+export function daysBetween(from: string, to: string): number {
+  const t = (d: string) =>
+    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return Math.round((t(to) - t(from)) / 86_400_000);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
