@@ -33,7 +33,11 @@ export function createContext(options: GlobalOptions, io: CliIO): CommandContext
   return {
     io,
     config,
-    library: new ChecklistLibrary({ searchPaths: config.checklistPaths, limits: config.limits }),
+    library: new ChecklistLibrary({
+      searchPaths: config.checklistPaths,
+      limits: config.limits,
+      maxItems: config.limits.maxItems,
+    }),
     asOf: options.asOf ?? localToday(),
     color: colorEnabled(options.color, io),
     allowOutside: options.allowOutside ?? config.allowOutside,

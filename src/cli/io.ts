@@ -1,5 +1,6 @@
 /** The CLI's view of the process, injected so commands can be tested without one. */
 import process from "node:process";
+import { isatty } from "node:tty";
 
 export interface CliIO {
   stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
@@ -13,7 +14,9 @@ export function processIO(): CliIO {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Not process.stdin.isTTY: creating the stdin stream costs milliseconds
+    // that commands which never read it would pay.
+    stdinIsTTY: isatty(0),
     env: process.env,
     cwd: process.cwd(),
   };

@@ -4,7 +4,9 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { readFileSync } from "node:fs";
-import { formatDiagnostic, PreclearError } from "../core/diagnostics.js";
+import { formatDiagnostic, oneLine, PreclearError } from "../core/diagnostics.js";
+import { AtomicWriteError } from "../review/atomic.js";
+import { LockTimeoutError } from "../review/lock.js";
 import { UsageError } from "./context.js";
 import type { GlobalOptions } from "./context.js";
 import { processIO } from "./io.js";
@@ -76,5 +78,26 @@ function handleError(error: unknown, io: CliIO): number {
     io.stderr.write(`preclear: ${error.message}\n`);
     return 2;
   }
+  // The environment said no (read-only file or directory, full disk, a held
+  // lock): say so in one line; it is not a bug of ours.
+  if (
+    error instanceof AtomicWriteError ||
+    error instanceof LockTimeoutError ||
+    isSystemError(error) ||
+    isSystemError((error as { cause?: unknown } | undefined)?.cause)
+  ) {
+    io.stderr.write(`preclear: ${oneLine((error as Error).message)}\n`);
+    return 2;
+  }
   throw error;
+}
+
+/** An error from the operating system (`EACCES`, `ENOSPC`, `EROFS`…). */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === "string" &&
+    /^E[A-Z]+$/.test(String((error as NodeJS.ErrnoException).code))
+  );
 }

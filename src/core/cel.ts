@@ -6,6 +6,7 @@
  */
 import { Environment } from "@marcbachmann/cel-js";
 import { oneLine } from "./diagnostics.js";
+import { formatNumber } from "./numbers.js";
 import type { Fact } from "./types/checklist.js";
 import type { FactValue } from "./types/draft.js";
 
@@ -27,6 +28,19 @@ const LIMITS = {
   maxMapEntries: 256,
   maxCallArguments: 16,
 };
+
+/**
+ * Bounds on what an expression may iterate over. Comprehensions (`all`,
+ * `exists`, `exists_one`, `map`, `filter`) nest multiplicatively, so an
+ * expression whose estimated number of steps exceeds MAX_ITERATIONS is refused
+ * when the checklist is validated; list facts longer than MAX_LIST_FACT_ITEMS
+ * and strings longer than MAX_CEL_STRING are refused where they are given.
+ */
+export const MAX_ITERATIONS = 100_000;
+export const MAX_LIST_FACT_ITEMS = 1000;
+export const MAX_CEL_STRING = 10_000;
+
+const COMPREHENSIONS = new Set(["all", "exists", "exists_one", "map", "filter"]);
 
 /** The CEL type of a preclear fact type. */
 export function celType(fact: Fact): string {
@@ -72,6 +86,13 @@ export class CelScope {
       return problemOf(error);
     }
     if (!result.valid) return problemOf(result.error);
+    const steps = this.compile(expression).estimatedIterations(this.facts);
+    if (steps > MAX_ITERATIONS) {
+      return {
+        message: `may take about ${steps >= 1e15 ? "more than 10^15" : formatNumber(steps)} steps (nested comprehensions over long lists), more than the limit of ${formatNumber(MAX_ITERATIONS)}; simplify the expression`,
+        offset: 0,
+      };
+    }
     const type = result.type ?? "dyn";
     if (expect === "bool" && type !== "bool" && type !== "dyn") {
       return { message: `must be a true/false condition, but is of type ${type}`, offset: 0 };
@@ -128,6 +149,7 @@ interface AstNode {
 
 export class CompiledExpression {
   private readonly run: ((context: Record<string, unknown>) => unknown) | undefined;
+  private readonly ast: AstNode | undefined;
   private readonly parseError: string | undefined;
   /** Fact names the expression mentions, in order of first mention. */
   readonly factNames: string[];
@@ -143,11 +165,17 @@ export class CompiledExpression {
         ast: AstNode;
       };
       this.run = parsed;
+      this.ast = parsed.ast;
       this.factNames = referencedFacts(parsed.ast);
     } catch (error) {
       this.parseError = problemOf(error).message;
       this.factNames = [];
     }
+  }
+
+  /** An upper estimate of the comprehension steps one evaluation takes. */
+  estimatedIterations(table: FactTable): number {
+    return this.ast ? iterationsOf(this.ast, table) : 0;
   }
 
   evaluate(
@@ -157,6 +185,16 @@ export class CompiledExpression {
   ): Evaluated {
     const reads = this.factNames.map((name) => ({ name, value: facts.get(name) }));
     if (!this.run) return { reads, missing: [], error: this.parseError };
+    if (/\bdraft\b/.test(this.expression)) {
+      const long = Object.entries(draft).find(([, value]) => value.length > MAX_CEL_STRING);
+      if (long) {
+        return {
+          reads,
+          missing: [],
+          error: `draft.${long[0]} is longer than ${formatNumber(MAX_CEL_STRING)} characters, too long to use in a condition`,
+        };
+      }
+    }
     const context: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     const factValues: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const name of this.factNames) {
@@ -198,6 +236,36 @@ function referencedFacts(ast: AstNode): string[] {
     if (Array.isArray(args)) stack.push(args);
   }
   return names;
+}
+
+/** Comprehension steps: each comprehension's list size times those of the comprehensions around it. */
+function iterationsOf(ast: AstNode, table: FactTable): number {
+  const walk = (node: unknown, multiplier: number): number => {
+    if (Array.isArray(node)) return node.reduce((sum: number, n) => sum + walk(n, multiplier), 0);
+    if (!isAstNode(node)) return 0;
+    const args = node.args as unknown[];
+    if (node.op === "rcall" && COMPREHENSIONS.has(args[0] as string)) {
+      const n = listSize(args[1], table);
+      return walk(args[1], multiplier) + multiplier * n + walk(args[2], multiplier * n);
+    }
+    return walk(node.args, multiplier);
+  };
+  return walk(ast, 1);
+}
+
+/** The most elements the list `node` evaluates to can have. */
+function listSize(node: unknown, table: FactTable): number {
+  if (!isAstNode(node)) return MAX_LIST_FACT_ITEMS;
+  const args = node.args as unknown[];
+  if (node.op === "list") return args.length;
+  if (node.op === "rcall" && (args[0] === "map" || args[0] === "filter"))
+    return listSize(args[1], table);
+  if (node.op === "+") return listSize(args[0], table) + listSize(args[1], table);
+  return MAX_LIST_FACT_ITEMS;
+}
+
+function isAstNode(node: unknown): node is AstNode {
+  return typeof node === "object" && node !== null && "op" in node && "args" in node;
 }
 
 function toCel(value: FactValue, fact: Fact): unknown {

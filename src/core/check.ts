@@ -10,14 +10,15 @@ import { evaluate, loadBundle } from "./evaluate.js";
 import type { Evaluation } from "./evaluate.js";
 import type { CheckResult, DraftResult, Finding } from "./findings.js";
 import { lint } from "./lint.js";
+import { projectRoot } from "./paths.js";
 import type { ExtraRule } from "./lint.js";
 
 export interface CheckOptions extends DraftOptions {
   asOf: string;
   library: ChecklistLibrary;
   extraRules?: ExtraRule[];
-  /** Called after each draft, for progress reporting. */
-  onDraft?: (done: number, total: number, file: string) => void;
+  /** Called after each draft, for progress reporting (and to learn which files it read). */
+  onDraft?: (done: number, total: number, file: string, evaluation?: Evaluation) => void;
 }
 
 export function checkDraft(
@@ -43,10 +44,24 @@ export function checkDraft(
 
 export function checkDrafts(files: readonly string[], options: CheckOptions): CheckResult {
   const drafts: DraftResult[] = [];
+  // Drafts share a few directories: find each one's project root once.
+  const roots = new Map<string, string>();
+  const findRoot = options.projectRoot ?? projectRoot;
+  const perDraft: CheckOptions = {
+    ...options,
+    projectRoot: (dir) => {
+      let root = roots.get(dir);
+      if (root === undefined) {
+        root = findRoot(dir);
+        roots.set(dir, root);
+      }
+      return root;
+    },
+  };
   files.forEach((file, index) => {
-    const { evaluation: _evaluation, ...result } = checkDraft(file, options);
+    const { evaluation, ...result } = checkDraft(file, perDraft);
     drafts.push(result);
-    options.onDraft?.(index + 1, files.length, file);
+    options.onDraft?.(index + 1, files.length, file, evaluation);
   });
   return { drafts, asOf: options.asOf };
 }

@@ -2,12 +2,13 @@
  * Checklists: loading, the library of built-in and local checklists, `extends`
  * resolution and the semantic rules of SPEC section 1.
  */
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic, Location } from "./diagnostics.js";
 import { PreclearError } from "./diagnostics.js";
 import { CelScope } from "./cel.js";
+import { precompiledChecklist } from "./builtins.js";
 import { readTextFile, sniffFile } from "./files.js";
 import { closest, validateAgainst } from "./schemas.js";
 import type { Checklist, Fact, Item, Source, Stakeholder } from "./types/checklist.js";
@@ -75,7 +76,11 @@ export interface LibraryOptions {
   /** Extra directories (or files) holding local checklists, searched before built-ins. */
   searchPaths?: string[];
   limits?: LoadLimits;
+  /** Most items (and most stakeholders) one resolved checklist may have. */
+  maxItems?: number;
 }
+
+export const DEFAULT_MAX_ITEMS = 2000;
 
 /** Built-in and local checklists, loaded lazily and once each. */
 export class ChecklistLibrary {
@@ -86,11 +91,13 @@ export class ChecklistLibrary {
     { resolved?: ResolvedChecklist; diagnostics: Diagnostic[] }
   >();
   readonly limits: LoadLimits;
+  readonly maxItems: number;
   private readonly searchPaths: string[];
 
   constructor(options: LibraryOptions = {}) {
     this.searchPaths = options.searchPaths ?? [];
     this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
   }
 
   /** Parse and schema-validate one checklist file (cached). Throws PreclearError. */
@@ -154,14 +161,14 @@ export class ChecklistLibrary {
    * checklists in that directory come first (a local checklist extending its
    * neighbour), then the search paths, then the built-ins.
    */
-  get(id: string, at?: Location, nearDir?: string): LoadedChecklist {
+  get(id: string, at?: Location | (() => Location), nearDir?: string): LoadedChecklist {
     const sibling = nearDir ? this.siblingIndex(path.resolve(nearDir)).get(id) : undefined;
     if (sibling)
       return this.load(sibling, path.resolve(path.dirname(sibling)) === BUILTIN_CHECKLIST_DIR);
     const entry = this.getIndex().get(id);
     if (!entry) {
       throw new PreclearError({
-        location: at ?? { file: id, line: 1, column: 1 },
+        location: (typeof at === "function" ? at() : at) ?? { file: id, line: 1, column: 1 },
         message: `unknown checklist \`${id}\`${this.suggest(id)}`,
       });
     }
@@ -230,6 +237,20 @@ export function loadChecklistFile(
   builtin = false,
 ): LoadedChecklist {
   const text = readTextFile(file, limits.maxBytes, "checklist");
+  if (path.resolve(path.dirname(file)) === BUILTIN_CHECKLIST_DIR) {
+    const precompiled = precompiledChecklist(file, text, limits, builtin);
+    if (precompiled) return precompiled;
+  }
+  return parseChecklist(file, text, limits, builtin);
+}
+
+/** Parse and schema-validate a checklist's text: what the build does once for the built-ins. */
+export function parseChecklist(
+  file: string,
+  text: string,
+  limits: LoadLimits,
+  builtin = false,
+): LoadedChecklist {
   const loaded = parseYaml(file, text, limits);
   const diagnostics = validateAgainst("checklist", loaded, loaded.value);
   if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
@@ -253,10 +274,11 @@ function resolveChecklists(
     const { checklist, loaded } = member;
     if (seen.has(checklist.id)) return;
     (checklist.extends ?? []).forEach((baseId, index) => {
-      const at = locate(loaded, ["extends", index]);
+      // Located only when reported: a built-in's positions cost a parse.
+      const at = () => locate(loaded, ["extends", index]);
       if (stack.includes(baseId)) {
         const cycle = [...stack.slice(stack.indexOf(baseId)), baseId].join(" → ");
-        diagnostics.push({ location: at, message: `extends cycle: ${cycle}` });
+        diagnostics.push({ location: at(), message: `extends cycle: ${cycle}` });
         return;
       }
       let base: LoadedChecklist;
@@ -278,6 +300,13 @@ function resolveChecklists(
   const ids: string[] = [];
   for (const { ref, at } of refs) {
     let member: LoadedChecklist;
+    if (isPathRef(ref) && !existsSync(path.resolve(baseDir, ref))) {
+      diagnostics.push({
+        location: at,
+        message: `checklist file \`${ref}\` not found next to the draft`,
+      });
+      continue;
+    }
     try {
       member = isPathRef(ref) ? library.load(path.resolve(baseDir, ref)) : library.get(ref, at);
     } catch (error) {
@@ -289,7 +318,40 @@ function resolveChecklists(
     visit(member, [member.checklist.id]);
   }
   if (diagnostics.length > 0) return { diagnostics };
+  const tooMany = tooManyItems(ids, members, library.maxItems);
+  if (tooMany) return { diagnostics: [tooMany] };
   return mergeAndCheck(ids, members);
+}
+
+/**
+ * Counted before merging, which is quadratic in the worst case: the first
+ * stakeholder or item (by id, across `extends`) past the limit, if any.
+ */
+function tooManyItems(
+  ids: string[],
+  members: LoadedChecklist[],
+  maxItems: number,
+): Diagnostic | undefined {
+  const stakeholders = new Set<string>();
+  const items = new Set<string>();
+  const message = (what: string) =>
+    `more than ${maxItems} ${what} in the resolved checklist (${ids.join(", ")}); split it, or raise limits.maxItems in preclear.config.yaml`;
+  for (const { checklist, loaded } of members) {
+    const list = checklist.stakeholders ?? [];
+    for (let s = 0; s < list.length; s++) {
+      const stakeholder = list[s]!;
+      stakeholders.add(stakeholder.id);
+      if (stakeholders.size > maxItems)
+        return diagnosticAt(loaded, ["stakeholders", s], message("stakeholders"));
+      const own = stakeholder.items ?? [];
+      for (let i = 0; i < own.length; i++) {
+        items.add(`${stakeholder.id}\0${own[i]!.id}`);
+        if (items.size > maxItems)
+          return diagnosticAt(loaded, ["stakeholders", s, "items", i], message("items"));
+      }
+    }
+  }
+  return undefined;
 }
 
 const FACT_SHAPE_KEYS = ["type", "options", "minimum", "maximum"] as const;

@@ -1,8 +1,10 @@
 /** preclear.config.yaml: found by walking up from the working directory to the repository root. */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { DEFAULT_MAX_ITEMS } from "./checklist.js";
 import { PreclearError } from "./diagnostics.js";
 import type { Level, RuleId } from "./findings.js";
+import { decodeUtf8 } from "./files.js";
 import { validateAgainst } from "./schemas.js";
 import { DEFAULT_LIMITS, parseYaml } from "./yaml.js";
 import type { LoadLimits } from "./yaml.js";
@@ -17,7 +19,7 @@ export interface Config {
   failOn?: Level;
   format?: string[];
   rules: Partial<Record<RuleId, Level | "off">>;
-  limits: LoadLimits & { maxDrafts: number };
+  limits: LoadLimits & { maxDrafts: number; maxItems: number };
   allowOutside: boolean;
 }
 
@@ -27,7 +29,13 @@ interface ConfigFile {
   failOn?: Level;
   format?: string[];
   rules?: Partial<Record<RuleId, Level | "off">>;
-  limits?: { maxFileBytes?: number; maxDepth?: number; maxAliasCount?: number; maxDrafts?: number };
+  limits?: {
+    maxFileBytes?: number;
+    maxDepth?: number;
+    maxAliasCount?: number;
+    maxDrafts?: number;
+    maxItems?: number;
+  };
   allowOutside?: boolean;
 }
 
@@ -51,21 +59,21 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
   const config: Config = {
     checklistPaths: [],
     rules: {},
-    limits: { ...DEFAULT_LIMITS, maxDrafts: DEFAULT_MAX_DRAFTS },
+    limits: { ...DEFAULT_LIMITS, maxDrafts: DEFAULT_MAX_DRAFTS, maxItems: DEFAULT_MAX_ITEMS },
     allowOutside: false,
   };
   if (!file) return config;
   const shown = path.relative(cwd, file) || file;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (error) {
     throw new PreclearError({
       location: { file: shown, line: 1, column: 1 },
       message: `cannot read config: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
     });
   }
-  const loaded = parseYaml(shown, text);
+  const loaded = parseYaml(shown, decodeUtf8(shown, bytes));
   const value = (loaded.value ?? {}) as ConfigFile;
   const diagnostics = validateAgainst("config", loaded, value);
   if (diagnostics.length > 0) throw new PreclearError(diagnostics, 2);
@@ -82,6 +90,7 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
     maxDepth: limits.maxDepth ?? DEFAULT_LIMITS.maxDepth,
     maxAliasCount: limits.maxAliasCount ?? DEFAULT_LIMITS.maxAliasCount,
     maxDrafts: limits.maxDrafts ?? DEFAULT_MAX_DRAFTS,
+    maxItems: limits.maxItems ?? DEFAULT_MAX_ITEMS,
   };
   config.allowOutside = value.allowOutside ?? false;
   return config;

@@ -31,7 +31,10 @@ export class PreclearError extends Error {
   /** Exit code the CLI should use: 2 for unusable input or usage errors. */
   readonly exitCode: number;
   constructor(diagnostics: Diagnostic[] | Diagnostic, exitCode = 2) {
-    const list = Array.isArray(diagnostics) ? diagnostics : [diagnostics];
+    // One line each, even when a message quotes a value that holds line breaks.
+    const list = (Array.isArray(diagnostics) ? diagnostics : [diagnostics]).map((d) =>
+      /[\r\n]/.test(d.message) ? { ...d, message: d.message.replace(/\s*[\r\n]+\s*/g, " ") } : d,
+    );
     super(list.map(formatDiagnostic).join("\n"));
     this.name = "PreclearError";
     this.diagnostics = list;

@@ -4,10 +4,20 @@
  * sha256 of the policy text (SPEC section 2).
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from "node:fs";
 import path from "node:path";
 import { PreclearError } from "./diagnostics.js";
 import type { Diagnostic, Location } from "./diagnostics.js";
+import { decodeUtf8, tooLargeMessage } from "./files.js";
 import { isInside, projectRoot } from "./paths.js";
 import { validateAgainst } from "./schemas.js";
 import type { Draft } from "./types/draft.js";
@@ -33,6 +43,8 @@ export interface DraftOptions {
   limits?: LoadLimits;
   /** Allow `document` and `review` paths outside the project root. */
   allowOutside?: boolean;
+  /** Finds a directory's project root (default projectRoot); a run over many drafts memoizes it. */
+  projectRoot?: (dir: string) => string;
 }
 
 const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*\r?\n/;
@@ -90,10 +102,10 @@ export function loadDraft(file: string, options: DraftOptions = {}): LoadedDraft
     if (size > limits.maxBytes) {
       throw new PreclearError({
         location: { file, line: 1, column: 1 },
-        message: `file is larger than the ${Math.round(limits.maxBytes / 1024 / 1024)} MiB limit`,
+        message: tooLargeMessage(size, limits.maxBytes),
       });
     }
-    text = readFileSync(file, "utf8");
+    text = decodeUtf8(file, readFileSync(file));
   } catch (error) {
     if (error instanceof PreclearError) throw error;
     throw new PreclearError({
@@ -113,6 +125,12 @@ function markdownDraft(
   options: DraftOptions,
 ): LoadedDraft {
   const split = splitFrontMatter(text);
+  if (!split && FRONT_MATTER_OPEN.test(text)) {
+    throw new PreclearError({
+      location: { file, line: 1, column: 1 },
+      message: "the front matter is never closed: end it with a `---` line before the policy text",
+    });
+  }
   if (!split) {
     throw new PreclearError({
       location: { file, line: 1, column: 1 },
@@ -152,22 +170,62 @@ function descriptorDraft(
   throwIf(diagnostics);
   const documentPath = path.resolve(path.dirname(file), draft.document!);
   const at = locate(loaded, ["document"]);
-  if (!options.allowOutside && !isInside(projectRoot(path.dirname(file)), documentPath)) {
+  if (
+    !options.allowOutside &&
+    !isInside((options.projectRoot ?? projectRoot)(path.dirname(file)), documentPath)
+  ) {
     throw new PreclearError({
       location: at,
       message: `\`document\` points outside the project (${draft.document}); move it inside, or pass --allow-outside`,
     });
   }
-  let bytes: Buffer;
+  // A symlink inside the project may still lead out of it.
+  const root = (options.projectRoot ?? projectRoot)(path.dirname(file));
+  if (!options.allowOutside && !isInside(realOrSelf(root), realOrSelf(documentPath))) {
+    throw new PreclearError({
+      location: at,
+      message: `\`document\` is a symbolic link to ${realOrSelf(documentPath)}, outside the project; move the file inside, or pass --allow-outside`,
+    });
+  }
+  let digest: string;
   try {
-    bytes = readFileSync(documentPath);
+    digest = fileDigest(documentPath);
   } catch (error) {
     throw new PreclearError({
       location: at,
       message: `cannot read \`document\` ${draft.document}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
     });
   }
-  return finish(file, "descriptor", loaded, [], draft, sha256(bytes), options);
+  return finish(file, "descriptor", loaded, [], draft, digest, options);
+}
+
+/**
+ * sha256 of a regular file, read in chunks: a large document costs no memory,
+ * and a FIFO or device (which could block or never end) is refused.
+ */
+function fileDigest(file: string): string {
+  // stat before open: opening a FIFO blocks until something writes to it.
+  const notAFile = () => Object.assign(new Error("not a file"), { code: "not a regular file" });
+  if (!statSync(file).isFile()) throw notAFile();
+  const fd = openSync(file, "r");
+  try {
+    if (!fstatSync(fd).isFile()) throw notAFile();
+    const hash = createHash("sha256");
+    const chunk = Buffer.alloc(1024 * 1024);
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk))
+      hash.update(chunk.subarray(0, n));
+    return `sha256:${hash.digest("hex")}`;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function realOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 function throwIf(diagnostics: Diagnostic[]): void {
@@ -189,7 +247,7 @@ function finish(
   if (draft.review) {
     reviewPath = path.join(dir, draft.review);
     reviewAt = locate(loaded, [...base, "review"]);
-    if (!options.allowOutside && !isInside(projectRoot(dir), reviewPath)) {
+    if (!options.allowOutside && !isInside((options.projectRoot ?? projectRoot)(dir), reviewPath)) {
       throw new PreclearError({
         location: reviewAt,
         message: `\`review\` points outside the project (${draft.review}); move it inside, or pass --allow-outside`,

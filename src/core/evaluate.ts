@@ -35,10 +35,26 @@ export interface DraftBundle {
 }
 
 /**
- * Load a draft, its checklists and its review. Anything that makes it
- * impossible to evaluate throws a PreclearError with every diagnostic found.
+ * Load a draft, its checklists and its review, with every diagnostic found.
+ * A draft that cannot be evaluated throws a PreclearError with exit code 2 (SPEC section 5: for
+ * commands on one draft, "so broken it cannot be evaluated").
  */
 export function loadBundle(
+  file: string,
+  library: ChecklistLibrary,
+  options: DraftOptions = {},
+): DraftBundle {
+  try {
+    return loadBundleOrThrow(file, library, options);
+  } catch (error) {
+    if (error instanceof PreclearError && error.exitCode !== 2) {
+      throw new PreclearError(error.diagnostics, 2);
+    }
+    throw error;
+  }
+}
+
+function loadBundleOrThrow(
   file: string,
   library: ChecklistLibrary,
   options: DraftOptions = {},
@@ -155,7 +171,7 @@ export function evaluate(bundle: DraftBundle): Evaluation {
     const result = outcome.value === undefined ? undefined : outcome.value === true;
     return { ...outcome, expression, result };
   };
-  const stakeholders = coordinationOrder(checklist.stakeholders).map((stakeholder) => {
+  const stakeholders = orderOf(checklist).map((stakeholder) => {
     const condition = run(stakeholder.appliesWhen);
     const record = review.stakeholders.get(stakeholder.id)?.record;
     const items = stakeholder.items.map((item): ItemEvaluation => {
@@ -182,9 +198,9 @@ export function evaluate(bundle: DraftBundle): Evaluation {
         else if (value !== undefined && !rest.error)
           evaluation.demand.error = "demand is not a number";
       }
-      const duration = item.due ? parseDuration(item.due) : undefined;
-      if (duration && draft.draft.issuanceDate) {
-        evaluation.dueDate = subtractDuration(draft.draft.issuanceDate, duration);
+      if (item.due && draft.draft.issuanceDate) {
+        const dueDate = dueDateOf(draft.draft.issuanceDate, item.due);
+        if (dueDate !== undefined) evaluation.dueDate = dueDate;
       }
       return evaluation;
     });
@@ -198,6 +214,31 @@ export function evaluate(bundle: DraftBundle): Evaluation {
     return evaluation;
   });
   return { ...bundle, stakeholders, draftContext };
+}
+
+// A run over many drafts evaluates the same few resolved checklists and
+// issuance dates again and again: what depends on nothing else is kept.
+const orders = new WeakMap<ResolvedChecklist, ResolvedStakeholder[]>();
+const dueDates = new Map<string, string | undefined>();
+
+/** The coordination order of a resolved checklist, once per checklist. */
+function orderOf(checklist: ResolvedChecklist): ResolvedStakeholder[] {
+  let order = orders.get(checklist);
+  if (!order) {
+    order = coordinationOrder(checklist.stakeholders);
+    orders.set(checklist, order);
+  }
+  return order;
+}
+
+/** `issuanceDate − due` (undefined when `due` is no duration), once per pair. */
+function dueDateOf(issuanceDate: string, due: string): string | undefined {
+  const key = `${issuanceDate} ${due}`;
+  if (dueDates.has(key)) return dueDates.get(key);
+  const duration = parseDuration(due);
+  const date = duration ? subtractDuration(issuanceDate, duration) : undefined;
+  dueDates.set(key, date);
+  return date;
 }
 
 /**

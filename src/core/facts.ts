@@ -1,10 +1,21 @@
 /** Fact values: checking an answer against its declared fact. */
+import { MAX_CEL_STRING, MAX_LIST_FACT_ITEMS } from "./cel.js";
 import { isCalendarDate } from "./dates.js";
+import { formatNumber } from "./numbers.js";
 import type { Fact } from "./types/checklist.js";
 import type { FactValue } from "./types/draft.js";
 
 /** Why `value` is not a valid answer to `fact`, or undefined when it is. */
 export function factValueProblem(fact: Fact, value: FactValue): string | undefined {
+  // Answers are short; these bounds keep a condition over them cheap to run.
+  if (typeof value === "string" && value.length > MAX_CEL_STRING)
+    return `is longer than ${formatNumber(MAX_CEL_STRING)} characters`;
+  if (Array.isArray(value)) {
+    if (value.length > MAX_LIST_FACT_ITEMS)
+      return `has ${value.length} entries, more than the limit of ${MAX_LIST_FACT_ITEMS}`;
+    if (value.some((v) => typeof v === "string" && v.length > MAX_CEL_STRING))
+      return `has an entry longer than ${formatNumber(MAX_CEL_STRING)} characters`;
+  }
   switch (fact.type) {
     case "boolean":
       return typeof value === "boolean" ? undefined : "must be true or false";

@@ -2,14 +2,17 @@
  * The rules of SPEC section 7 over an evaluated draft. One function per rule;
  * grep a ruleId to find where it is produced.
  */
+import { isMap, isScalar } from "yaml";
+import type { Origin } from "./checklist.js";
 import type { Location } from "./diagnostics.js";
 import type { Evaluation, ItemEvaluation, StakeholderEvaluation } from "./evaluate.js";
 import { DONE_STATUSES } from "./evaluate.js";
 import { formatFactValue } from "./facts.js";
 import type { Finding, Level, RuleId } from "./findings.js";
 import { compareByPosition } from "./findings.js";
-import { locateInReview } from "./review.js";
-import type { PathSegment } from "./yaml.js";
+import { formatNumber } from "./numbers.js";
+import type { FactValue } from "./types/draft.js";
+import type { LoadedYaml, PathSegment } from "./yaml.js";
 import { locate } from "./yaml.js";
 
 export interface LintOptions {
@@ -41,6 +44,7 @@ export function lint(
   const context = ruleContext(evaluation, options);
   const findings = [
     ...factMissing(evaluation, context),
+    ...expressionErrors(evaluation, context),
     ...itemRules(evaluation, context),
     ...stakeholderRules(evaluation, context),
     ...dependencyOrder(evaluation, context),
@@ -62,11 +66,16 @@ function ruleContext(evaluation: Evaluation, options: LintOptions): RuleContext 
   };
   const stakeholderLocation = (s: StakeholderEvaluation, rest: PathSegment[] = []): Location => {
     const id = s.stakeholder.id;
-    for (let n = rest.length; n >= 0; n--) {
-      const at = locateInReview(review, id, rest.slice(0, n));
-      if (at) return n === 0 ? (locateInReview(review, id, []) ?? at) : at;
-    }
-    return reviewRoot();
+    const entry = review.stakeholders.get(id);
+    if (!entry) return reviewRoot();
+    const base: PathSegment[] = ["stakeholders", id];
+    const { loaded } = entry.fragment;
+    let n = rest.length;
+    while (n > 0 && !hasPath(loaded, [...base, ...rest.slice(0, n)])) n--;
+    // What is missing belongs under the deepest key that exists: point at that
+    // key (`items:`, `usms:`), not at the first child of its value.
+    if (n < rest.length) return locate(loaded, [...base, ...rest.slice(0, n)], { key: true });
+    return locate(loaded, [...base, ...rest]);
   };
   return {
     ...options,
@@ -93,6 +102,20 @@ function ruleContext(evaluation: Evaluation, options: LintOptions): RuleContext 
   };
 }
 
+/** Does the YAML document have a value at `path` (map keys compared as text)? */
+function hasPath(loaded: LoadedYaml, path: readonly PathSegment[]): boolean {
+  let node: unknown = loaded.doc.contents;
+  for (const segment of path) {
+    if (!isMap(node)) return false;
+    const pair = node.items.find(
+      (p) => String(isScalar(p.key) ? p.key.value : p.key) === String(segment),
+    );
+    if (!pair) return false;
+    node = pair.value;
+  }
+  return true;
+}
+
 function factMissing(evaluation: Evaluation, context: RuleContext): Finding[] {
   const needers = new Map<string, string[]>();
   const note = (names: string[], who: string) => {
@@ -106,7 +129,11 @@ function factMissing(evaluation: Evaluation, context: RuleContext): Finding[] {
     }
   }
   const { draft } = evaluation;
-  const at = locate(draft.loaded, [...draft.base, "facts"], { key: true });
+  // The draft's `facts:` key, or its `preclear:` block when it has none yet.
+  const factsPath = [...draft.base, "facts"];
+  const at = hasPath(draft.loaded, factsPath)
+    ? locate(draft.loaded, factsPath, { key: true })
+    : locate(draft.loaded, draft.base, { key: draft.base.length > 0 });
   return [...needers].map(([name, who]) => {
     const fact = evaluation.checklist.facts.get(name)?.fact;
     const shown =
@@ -118,6 +145,69 @@ function factMissing(evaluation: Evaluation, context: RuleContext): Finding[] {
       at,
     );
   });
+}
+
+/**
+ * A condition or demand that fails at run time (division by zero…) decides
+ * nothing; without a finding the stakeholder or item would silently drop out
+ * of the gate. Reported as invalid-file at the checklist expression.
+ */
+function expressionErrors(evaluation: Evaluation, context: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  const report = (
+    what: string,
+    outcome: { error?: string; reads: Array<{ name: string; value: unknown }> },
+    origin: Origin | undefined,
+    fallback: Origin,
+    where: { stakeholder?: string; item?: string },
+  ) => {
+    if (!outcome.error) return;
+    const reads = outcome.reads
+      .map((r) => `${r.name} = ${formatFactValue(r.value as FactValue | undefined)}`)
+      .join(", ");
+    const at = origin ?? fallback;
+    findings.push(
+      context.finding(
+        "invalid-file",
+        "error",
+        `${what} cannot be evaluated${reads ? ` with ${reads}` : ""}: ${outcome.error}; fix the expression or the facts`,
+        locate(at.loaded, at.path),
+        where,
+      ),
+    );
+  };
+  for (const s of evaluation.stakeholders) {
+    const stakeholder = s.stakeholder.id;
+    report(
+      `appliesWhen of ${stakeholder}`,
+      s.condition,
+      s.stakeholder.fieldOrigins.appliesWhen,
+      s.stakeholder.origin,
+      { stakeholder },
+    );
+    for (const i of s.items) {
+      const where = { stakeholder, item: i.item.id };
+      const label = `${stakeholder}/${i.item.id}`;
+      report(
+        `appliesWhen of ${label}`,
+        i.condition,
+        i.item.fieldOrigins.appliesWhen,
+        i.item.origin,
+        where,
+      );
+      if (i.demand) {
+        const capacity = i.item.fieldOrigins.capacity;
+        report(
+          `capacity demand of ${label}`,
+          i.demand,
+          capacity && { loaded: capacity.loaded, path: [...capacity.path, "demand"] },
+          i.item.origin,
+          where,
+        );
+      }
+    }
+  }
+  return findings;
 }
 
 function itemRules(evaluation: Evaluation, context: RuleContext): Finding[] {
@@ -251,12 +341,6 @@ function capacityShortfall(
   ];
 }
 
-function formatNumber(n: number): string {
-  return Number.isInteger(n)
-    ? n.toLocaleString("en-US")
-    : n.toLocaleString("en-US", { maximumFractionDigits: 2 });
-}
-
 function stakeholderRules(evaluation: Evaluation, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const s of evaluation.stakeholders) {
@@ -310,7 +394,7 @@ function dependencyOrder(evaluation: Evaluation, context: RuleContext): Finding[
       if (!dep || dep.applies !== true) continue;
       const depDecision = dep.record?.decision;
       let problem: string | undefined;
-      if (!depDecision) problem = `${depId}, which it depends on, has not decided yet`;
+      if (!depDecision) problem = `before ${depId}, which it depends on, has decided`;
       else if (decision.date && depDecision.date && decision.date < depDecision.date) {
         problem = `on ${decision.date}, before ${depId} (which it depends on) decided on ${depDecision.date}`;
       }
@@ -320,7 +404,7 @@ function dependencyOrder(evaluation: Evaluation, context: RuleContext): Finding[
             "dependency-order",
             "warning",
             `${s.stakeholder.id} decided ${problem}; coordinate in dependsOn order`,
-            context.stakeholderLocation(s, ["decision"]),
+            context.stakeholderLocation(s, ["decision", "date"]),
             { stakeholder: s.stakeholder.id },
           ),
         );

@@ -2,10 +2,11 @@
  * Reviews: one file, or a directory of fragments merged by stakeholder id
  * (SPEC section 3). Read-only here; src/review/ writes them.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { PreclearError } from "./diagnostics.js";
 import type { Diagnostic, Location } from "./diagnostics.js";
+import { readTextFile } from "./files.js";
 import { validateAgainst } from "./schemas.js";
 import type { FactValue } from "./types/draft.js";
 import type { HistoryEntry, Review, StakeholderRecord } from "./types/review.js";
@@ -87,7 +88,7 @@ export function loadReview(
           diagnosticAt(
             fragment.loaded,
             ["facts", name],
-            `fact \`${name}\` is also answered differently in ${previous.fragment.file}`,
+            `fact \`${name}\` is also answered differently in ${sibling(previous.fragment.file, fragment.file)}`,
             { key: true },
           ),
         );
@@ -102,7 +103,7 @@ export function loadReview(
           diagnosticAt(
             fragment.loaded,
             ["stakeholders", id],
-            `stakeholder \`${id}\` is also recorded in ${previous.fragment.file}; a stakeholder belongs in one fragment`,
+            `stakeholder \`${id}\` is also recorded in ${sibling(previous.fragment.file, fragment.file)}; a stakeholder belongs in one fragment`,
             { key: true },
           ),
         );
@@ -117,16 +118,13 @@ export function loadReview(
   return review;
 }
 
+/** `other` as seen from `file`'s directory: fragments are siblings, so their bare names. */
+function sibling(other: string, file: string): string {
+  return path.relative(path.dirname(file), other).split(path.sep).join("/");
+}
+
 function loadFragment(file: string, draftId: string, limits: LoadLimits): ReviewFragment {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new PreclearError({
-      location: { file, line: 1, column: 1 },
-      message: `cannot read review: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    });
-  }
+  const text = readTextFile(file, limits.maxBytes, "review");
   const loaded = parseYaml(file, text, limits);
   const diagnostics = validateAgainst("review", loaded, loaded.value);
   if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);

@@ -2,15 +2,17 @@
  * JSON Schema validation with ajv, with errors turned into plain sentences at
  * the position of the node the user must edit.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import type { ErrorObject, ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
+import { createRequire } from "node:module";
+import type { Ajv2020 } from "ajv/dist/2020.js";
+import type * as Ajv2020Module from "ajv/dist/2020.js";
+import type { ErrorObject, Options, ValidateFunction } from "ajv";
 import type { Diagnostic } from "./diagnostics.js";
 import { locate } from "./yaml.js";
 import type { LoadedYaml, PathSegment } from "./yaml.js";
 
-export type SchemaName = "checklist" | "draft" | "review" | "report" | "config";
+export type SchemaName = "checklist" | "draft" | "review" | "report" | "config" | "trusted-keys";
 
 const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
 
@@ -22,17 +24,32 @@ export function readSchema(name: SchemaName): Record<string, unknown> {
   return JSON.parse(readFileSync(schemaPath(name), "utf8")) as Record<string, unknown>;
 }
 
+// ajv is loaded only when a schema must be compiled at run time: the build
+// precompiles every schema into dist/validators/<name>.cjs (src/core/precompile.ts).
+const requireModule = createRequire(import.meta.url);
+
+/** An ajv instance with preclear's options and formats (also what the build precompiles with). */
+export function createAjv(options: Options = {}): Ajv2020 {
+  const { Ajv2020: AjvClass } = requireModule("ajv/dist/2020.js") as typeof Ajv2020Module;
+  // verbose: errors carry their parentSchema, which "did you mean" hints read.
+  const ajv = new AjvClass({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    verbose: true,
+    ...options,
+  });
+  const addFormats = requireModule("ajv-formats") as (a: Ajv2020, formats: string[]) => void;
+  addFormats(ajv, ["date", "date-time", "uri"]);
+  return ajv;
+}
+
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<SchemaName, ValidateFunction>();
 
 function getAjv(): Ajv2020 {
   if (!ajv) {
-    // verbose: errors carry their parentSchema, which "did you mean" hints read.
-    ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    const addFormats =
-      (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-      addFormatsModule;
-    (addFormats as unknown as (a: Ajv2020, f: string[]) => void)(ajv, ["date", "date-time", "uri"]);
+    ajv = createAjv();
     // The review schema refers to the draft schema's fact values.
     ajv.addSchema(readSchema("draft"));
   }
@@ -42,12 +59,57 @@ function getAjv(): Ajv2020 {
 export function validator(name: SchemaName): ValidateFunction {
   let fn = compiled.get(name);
   if (!fn) {
-    const a = getAjv();
-    const schema = readSchema(name);
-    fn = a.getSchema(String(schema.$id)) ?? a.compile(schema);
+    fn = precompiledValidator(name);
+    if (!fn) {
+      const a = getAjv();
+      const schema = readSchema(name);
+      fn = a.getSchema(String(schema.$id)) ?? a.compile(schema);
+    }
     compiled.set(name, fn);
   }
   return fn;
+}
+
+/** What the build writes to dist/validators/<name>.cjs. */
+export interface PrecompiledValidatorModule {
+  validate: ValidateFunction;
+  /** sha256 of each schema file the validator was generated from, by file name. */
+  schemaDigests: Record<string, string>;
+}
+
+/**
+ * The build's validator for `name`, unless it is missing (running from src/)
+ * or stale (a schema changed since the build): then it is compiled here.
+ */
+function precompiledValidator(name: SchemaName): ValidateFunction | undefined {
+  let module: PrecompiledValidatorModule;
+  try {
+    module = requireModule(`../validators/${name}.cjs`) as PrecompiledValidatorModule;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND") return undefined;
+    throw error;
+  }
+  for (const [file, digest] of Object.entries(module.schemaDigests)) {
+    if (schemaFileDigest(file) !== digest) return undefined;
+  }
+  return module.validate;
+}
+
+const fileDigests = new Map<string, string | undefined>();
+
+/** sha256 of a file in schemas/ (undefined when unreadable), once per process. */
+export function schemaFileDigest(file: string): string | undefined {
+  if (!fileDigests.has(file)) {
+    let digest: string | undefined;
+    try {
+      const text = readFileSync(new URL(file, SCHEMA_DIR));
+      digest = `sha256:${createHash("sha256").update(text).digest("hex")}`;
+    } catch {
+      digest = undefined;
+    }
+    fileDigests.set(file, digest);
+  }
+  return fileDigests.get(file);
 }
 
 /** Validate `value` (found at `basePath` inside `loaded`) against a schema. */
@@ -125,6 +187,8 @@ const PATTERN_PHRASES: Record<string, string> = {
   "^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$":
     "must be an ISO 8601 duration in days, weeks, months or years, e.g. P30D",
   "^sha256:[0-9a-f]{64}$": 'must be "sha256:" followed by 64 lower-case hex digits',
+  "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$":
+    "must be a semantic version, MAJOR.MINOR.PATCH (e.g. 1.2.0)",
   "^[a-zA-Z][a-zA-Z0-9_]{0,63}$":
     "must be letters, digits or underscores, starting with a letter (at most 64)",
 };
@@ -149,6 +213,11 @@ function sentence(
 ): { message: string; at: readonly PathSegment[]; key?: boolean } {
   const params = error.params as Record<string, unknown>;
   const name = nameOf(path);
+  // 1e309 and .inf parse to Infinity, .nan to NaN: no type fits, say why.
+  if (typeof error.data === "number" && !Number.isFinite(error.data)) {
+    const why = Number.isNaN(error.data) ? "is .nan" : "overflows to infinity";
+    return { message: `${name} must be a finite number (this one ${why})`, at: path };
+  }
   switch (error.keyword) {
     case "required":
       return { message: `\`${String(params.missingProperty)}\` is required`, at: path };

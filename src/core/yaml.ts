@@ -18,7 +18,7 @@ export interface LoadLimits {
 }
 
 export const DEFAULT_LIMITS: LoadLimits = {
-  maxBytes: 5 * 1024 * 1024,
+  maxBytes: 1024 * 1024,
   maxAliasCount: 100,
   maxDepth: 64,
 };
@@ -56,6 +56,13 @@ export function parseYaml(
     });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const unprintable = findUnprintable(text);
+  if (unprintable) {
+    throw new PreclearError({
+      location: { file, line: unprintable.line + lineOffset, column: unprintable.column },
+      message: unprintable.message,
+    });
+  }
   const tooDeep = prescanDepth(text, limits.maxDepth);
   if (tooDeep) {
     throw new PreclearError({
@@ -70,15 +77,27 @@ export function parseYaml(
     uniqueKeys: true,
     strict: true,
     keepSourceTokens: false,
+    // YAML 1.1 tags (!!binary, !!timestamp, !!set…) would become Buffers,
+    // Dates and Sets; unresolved, they are refused below like any other tag.
+    resolveKnownTags: false,
   });
   const loaded: LoadedYaml = { file, text, doc, value: undefined, lineCounter, lineOffset };
-  const problems = [...doc.errors];
+  // Warnings too: an unknown tag (`!!js/function`, `!foo`) or directive would
+  // otherwise be silently read as a plain value.
+  const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
     const first = problems[0]!;
     const pos = first.linePos?.[0] ?? lineCounter.linePos(first.pos[0]);
     throw new PreclearError({
       location: { file, line: pos.line + lineOffset, column: pos.col },
       message: describeYamlError(first.code, first.message),
+    });
+  }
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== "1.2") {
+    const at = lineCounter.linePos(Math.max(0, text.indexOf("%YAML")));
+    throw new PreclearError({
+      location: { file, line: at.line + lineOffset, column: at.col },
+      message: `YAML ${doc.directives.yaml.version} is not supported: preclear files are YAML 1.2; remove the %YAML line`,
     });
   }
   checkDepth(loaded, limits.maxDepth);
@@ -95,6 +114,34 @@ export function parseYaml(
     });
   }
   return loaded;
+}
+
+/**
+ * A LoadedYaml whose text and value are known (a built-in checklist the build
+ * parsed and validated already) and whose document is parsed only when a
+ * position is asked for: most runs never report one inside a built-in.
+ * Parsing `text` with `limits` must succeed; the caller has made sure it does.
+ */
+export function deferredYaml(
+  file: string,
+  text: string,
+  value: unknown,
+  limits: LoadLimits = DEFAULT_LIMITS,
+): LoadedYaml {
+  let parsed: LoadedYaml | undefined;
+  const parse = (): LoadedYaml => (parsed ??= parseYaml(file, text, limits));
+  return {
+    file,
+    text,
+    value,
+    lineOffset: 0,
+    get doc() {
+      return parse().doc;
+    },
+    get lineCounter() {
+      return parse().lineCounter;
+    },
+  };
 }
 
 /**
@@ -156,8 +203,44 @@ function prescanDepth(text: string, maxDepth: number): Position | undefined {
   return undefined;
 }
 
+/**
+ * The first character YAML 1.2 does not allow in a stream (control
+ * characters, lone surrogates, U+FFFE/U+FFFF), or a carriage return that is
+ * not part of CRLF: the parser would silently swallow the rest of that line.
+ */
+function findUnprintable(text: string): (Position & { message: string }) | undefined {
+  const match = UNPRINTABLE.exec(text);
+  if (!match) return undefined;
+  const before = text.slice(0, match.index);
+  const line = before.split("\n").length;
+  const column = match.index - before.lastIndexOf("\n");
+  const char = match[0];
+  if (char === "\r") {
+    return {
+      line,
+      column,
+      message:
+        "carriage return (CR) without a line feed: save the file with LF or CRLF line endings",
+    };
+  }
+  const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return {
+    line,
+    column,
+    message: `character ${code} is not allowed in a YAML file; remove it (inside double quotes, write an escape such as \\u0000 instead)`,
+  };
+}
+
+const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function describeYamlError(code: string, message: string): string {
   if (code === "DUPLICATE_KEY") return "duplicate key: each key may appear only once in a mapping";
+  if (code === "TAG_RESOLVE_FAILED") {
+    const tag = /Unresolved tag: (\S+)/.exec(message)?.[1]?.replace(/^tag:yaml\.org,2002:/, "!!");
+    return `unsupported YAML tag \`${tag ?? "?"}\`: preclear files hold plain strings, numbers, booleans, lists and mappings; remove the tag`;
+  }
   return `YAML syntax error: ${oneLine(message).replace(/ at line \d+, column \d+:?$/, "")}`;
 }
 
@@ -195,6 +278,13 @@ function checkKeys(loaded: LoadedYaml): void {
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        // `? [a, b]: c` would become the key "[ a, b ]" (with a Node warning on stderr).
+        if (isMap(pair.key) || isSeq(pair.key)) {
+          throw new PreclearError({
+            location: locationOfNode(loaded, pair.key),
+            message: "a key must be a plain value, not a list or mapping",
+          });
+        }
         if (typeof key === "string" && KEYS_NEVER_ON_OBJECTS.has(key)) {
           throw new PreclearError({
             location: locationOfNode(loaded, pair.key as YamlNode),

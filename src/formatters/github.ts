@@ -80,10 +80,23 @@ function annotation(finding: Finding, cwd: string): string {
   // Like the toolkit, leave out empty values (and 0, which is no position).
   const rendered = properties
     .filter((entry): entry is [string, string | number] => Boolean(entry[1]))
-    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .map(([key, value]) => `${key}=${escapeProperty(printable(String(value)))}`)
     .join(",");
   const head = rendered === "" ? COMMAND[finding.level] : `${COMMAND[finding.level]} ${rendered}`;
-  return `::${head}::${escapeData(finding.message)}`;
+  return `::${head}::${escapeData(printable(finding.message))}`;
+}
+
+// eslint-disable-next-line no-control-regex
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text from checklists, drafts and reviews without terminal control
+ * characters: the runner's log (and a terminal) would act on an ESC sequence.
+ * Line breaks stay, for escapeData to encode as the toolkit does.
+ */
+function printable(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, "").replace(LONE_SURROGATE, "\uFFFD");
 }
 
 /**

@@ -4,8 +4,9 @@ import { json } from "./json.js";
 import { junit } from "./junit.js";
 import { markdown } from "./markdown.js";
 import { sarif } from "./sarif.js";
-import { stylish } from "./stylish.js";
-import { FORMAT_NAMES, type FormatName, type Formatter } from "./types.js";
+import { stylish, stylishChunks } from "./stylish.js";
+import { FORMAT_NAMES, type FormatName, type Formatter, type FormatOptions } from "./types.js";
+import type { CheckResult } from "../core/findings.js";
 
 export { FORMAT_NAMES } from "./types.js";
 export type { FormatName, FormatOptions, Formatter } from "./types.js";
@@ -19,6 +20,11 @@ export const FORMATTERS: Record<FormatName, Formatter> = {
   github,
   markdown,
 };
+
+/** Formatters that can also give their text piece by piece (the same text), for large runs. */
+export const CHUNKED_FORMATTERS: Partial<
+  Record<FormatName, (result: CheckResult, options: FormatOptions) => Iterable<string>>
+> = { stylish: stylishChunks };
 
 export function isFormatName(name: string): name is FormatName {
   return (FORMAT_NAMES as readonly string[]).includes(name);

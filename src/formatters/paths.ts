@@ -33,11 +33,15 @@ export function shownPath(file: string, cwd: string): string {
   return displayPath(file, cwd).text;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
  * A SARIF artifact location: a relative URI reference against `%SRCROOT%` when
  * the file is inside cwd, an absolute `file:` URI otherwise.
  */
-export function artifactUri(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+export function artifactUri(given: string, cwd: string): { uri: string; uriBaseId?: string } {
+  // encodeURIComponent throws on a lone surrogate; U+FFFD is what a file system shows for one.
+  const file = given.replace(LONE_SURROGATE, "\uFFFD");
   const shown = displayPath(file, cwd);
   if (shown.relative) {
     return { uri: shown.text.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };

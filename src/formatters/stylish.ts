@@ -20,27 +20,42 @@ interface Row {
 }
 
 export function stylish(result: CheckResult, options: FormatOptions): string {
+  return [...stylishChunks(result, options)].join("");
+}
+
+/**
+ * The text of `stylish`, one file's rows at a time: `check` writes thousands
+ * of drafts' findings without holding the whole report (and its UTF-8 copy)
+ * in memory.
+ */
+export function* stylishChunks(result: CheckResult, options: FormatOptions): Generator<string> {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const findings = allFindings(result, byPosition);
   const draftCount = result.drafts.length;
   if (findings.length === 0) {
-    return `${chalk.green("✔")} no problems (${plural(draftCount, "draft")} checked)\n`;
+    yield `${chalk.green("✔")} no problems (${plural(draftCount, "draft")} checked)\n`;
+    return;
   }
 
   const groups = new Map<string, Finding[]>();
+  const shown = new Map<string, string>(); // thousands of findings share a few files
   for (const finding of findings) {
-    const file = printable(shownPath(finding.location.file, options.cwd));
+    let file = shown.get(finding.location.file);
+    if (file === undefined) {
+      file = printable(shownPath(finding.location.file, options.cwd));
+      shown.set(finding.location.file, file);
+    }
     const group = groups.get(file);
     if (group) group.push(finding);
     else groups.set(file, [finding]);
   }
 
-  let out = "\n";
+  yield "\n";
   for (const file of [...groups.keys()].sort(cmp)) {
     const group = groups.get(file) ?? [];
     // Name the draft only when one file (say a shared checklist) serves several.
     const mixedDrafts = new Set(group.map((f) => f.draft)).size > 1;
-    out += `${chalk.underline(file)}\n${renderRows(
+    yield `${chalk.underline(file)}\n${renderRows(
       group.map((f) => toRow(f, mixedDrafts)),
       chalk,
     )}\n`;
@@ -49,7 +64,7 @@ export function stylish(result: CheckResult, options: FormatOptions): string {
   const counts = countByLevel(findings);
   const summary = `✖ ${plural(findings.length, "problem")} (${countsPhrase(counts)})`;
   const colour = counts.error > 0 ? chalk.red : counts.warning > 0 ? chalk.yellow : chalk.blue;
-  return `${out}${colour.bold(summary)}\n`;
+  yield `${colour.bold(summary)}\n`;
 }
 
 function toRow(finding: Finding, withDraft: boolean): Row {

@@ -57,6 +57,13 @@ export async function writeFileAtomic(
         throw error;
       },
     );
+    // rename() replaces a read-only file in a writable directory, and root
+    // ignores permissions anyway: a file nobody may write to is left alone.
+    if (mode !== undefined && (mode & 0o222) === 0) {
+      throw Object.assign(new Error("EACCES: the file is read-only (no write permission)"), {
+        code: "EACCES",
+      });
+    }
   } catch (error) {
     throw new AtomicWriteError(file, error);
   }

@@ -14,6 +14,8 @@ import { mkdir, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { isMap } from "yaml";
+import { PreclearError } from "../core/diagnostics.js";
+import { decodeUtf8 } from "../core/files.js";
 import type { FactValue } from "../core/types/draft.js";
 import type {
   Decision,
@@ -381,14 +383,14 @@ export class ReviewStore {
     const files = this.directory ? await this.fragmentFiles() : [this.path];
     const fragments: Fragment[] = [];
     for (const file of files) {
-      let source: string;
+      let bytes: Buffer;
       try {
-        source = await readFile(file, "utf8");
+        bytes = await readFile(file);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
         throw readError(file, error);
       }
-      fragments.push(parseFragment(file, source, this.options.draftId));
+      fragments.push(parseFragment(file, decodeReview(file, bytes), this.options.draftId));
     }
     return merge(fragments, this.options.draftId);
   }
@@ -521,6 +523,17 @@ function checkId(what: string, id: string): void {
     throw new TypeError(
       `invalid ${what} id \`${String(id)}\`: use lower-case letters, digits and dashes`,
     );
+  }
+}
+
+/** Invalid UTF-8 is refused, not decoded to U+FFFD: saving would lose those bytes. */
+function decodeReview(file: string, bytes: Buffer): string {
+  try {
+    return decodeUtf8(file, bytes);
+  } catch (error) {
+    if (!(error instanceof PreclearError)) throw error;
+    const { location, message } = error.diagnostics[0]!;
+    throw new ReviewFileError(file, location.line, location.column, message);
   }
 }
 

@@ -143,7 +143,7 @@ describe("hostile input generated at test time (too big to commit)", () => {
 
   test("a 50 MB file is refused by size before it is parsed", () => {
     const expected =
-      "fifty-megabytes.yaml:1:1: file is 50.0 MiB, larger than the 5.0 MiB limit (raise limits.maxFileBytes in preclear.config.yaml if this is intended)";
+      "fifty-megabytes.yaml:1:1: file is 50.0 MiB, larger than the 1.0 MiB limit (raise limits.maxFileBytes in preclear.config.yaml if this is intended)";
     expectOneLineError(validateHostile("fifty-megabytes.yaml", temp.dir), `✖ ${expected}`);
     expectOneLineError(configHostile("fifty-megabytes.yaml", temp.dir), expected);
   });

@@ -1,18 +1,28 @@
-import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { checkDrafts } from "../../core/check.js";
 import type { CheckResult, Finding, Level } from "../../core/findings.js";
 import { LEVEL_RANK } from "../../core/findings.js";
 import { discoverDrafts } from "../../core/discover.js";
+import { defaultReviewPath } from "../../core/draft.js";
+import { displayPath } from "../../core/paths.js";
+import { signoffRules } from "../../core/signoff.js";
+import { loadTrustedKeysFor } from "../../core/trust.js";
 import { PreclearError } from "../../core/diagnostics.js";
 import type { Config } from "../../core/config.js";
-import { FORMATTERS, githubSummary, isFormatName } from "../../formatters/index.js";
+import {
+  CHUNKED_FORMATTERS,
+  FORMATTERS,
+  githubSummary,
+  isFormatName,
+} from "../../formatters/index.js";
 import type { FormatName } from "../../formatters/index.js";
 import { createContext, UsageError } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
 import { VERSION } from "../main.js";
+import { RunInputs, writeOutputs } from "../output.js";
 
 interface CheckFlags {
   format?: string[];
@@ -49,34 +59,59 @@ export async function checkCommand(
     );
   }
   const progress = io.stderr.isTTY && !io.env.CI && files.length > 1;
+  // What this run reads, so that no -o can overwrite it.
+  const inputs = new RunInputs();
+  if (context.config.file) inputs.add(context.config.file, "the configuration");
+  for (const file of files) {
+    inputs.add(path.resolve(io.cwd, file), "a draft");
+    inputs.add(defaultReviewPath(path.resolve(io.cwd, file)), "a review");
+  }
   const result = checkDrafts(
-    files.map((f) => path.relative(io.cwd, path.resolve(io.cwd, f)) || f),
+    // Absolute, so the core never reads relative to the process's directory;
+    // formatters show paths relative to io.cwd.
+    files.map((f) => path.resolve(io.cwd, f)),
     {
       asOf: context.asOf,
       library: context.library,
       allowOutside: context.allowOutside,
-      onDraft: progress
-        ? (done, total, file) => {
-            io.stderr.write(`\r\x1b[K[${done}/${total}] ${file}`);
-            if (done === total) io.stderr.write("\r\x1b[K");
-          }
-        : undefined,
+      extraRules: signoffRules(loadTrustedKeysFor(context.config, io.cwd)),
+      onDraft: (done, total, file, evaluation) => {
+        if (evaluation) inputs.addEvaluation(evaluation);
+        if (!progress) return;
+        io.stderr.write(`\r\x1b[K[${done}/${total}] ${displayPath(file, io.cwd)}`);
+        if (done === total) io.stderr.write("\r\x1b[K");
+      },
     },
   );
   const adjusted = applyRuleLevels(result, context.config);
 
-  for (const { format, file } of outputs) {
-    const text = FORMATTERS[format](adjusted, {
-      color: file ? false : context.color,
-      cwd: io.cwd,
-      toolVersion: VERSION,
-    });
-    if (file) {
-      const target = path.resolve(io.cwd, file);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, text);
-    } else {
-      io.stdout.write(text);
+  const formatOptions = (file: string | undefined) => ({
+    color: file ? false : context.color,
+    cwd: io.cwd,
+    toolVersion: VERSION,
+  });
+  // Standard output of a format that can give its text piece by piece is
+  // written piece by piece below: a run over thousands of drafts then never
+  // holds the whole text (and its UTF-8 copy) at once.
+  const rendered = outputs.map(({ format, file }) => ({
+    format,
+    file,
+    text:
+      !file && CHUNKED_FORMATTERS[format]
+        ? undefined
+        : FORMATTERS[format](adjusted, formatOptions(file)),
+  }));
+  // Files first, all checked before any is written: none may replace an input.
+  await writeOutputs(
+    rendered.flatMap(({ file, text }) => (file && text !== undefined ? [{ file, text }] : [])),
+    { cwd: io.cwd, inputs, allowOutside: context.allowOutside },
+  );
+  for (const { format, file, text } of rendered) {
+    if (!file && text !== undefined) io.stdout.write(text);
+    else if (!file) {
+      for (const chunk of CHUNKED_FORMATTERS[format]!(adjusted, formatOptions(file))) {
+        io.stdout.write(chunk);
+      }
     }
     if (format === "github" && io.env.GITHUB_STEP_SUMMARY) {
       appendFileSync(
@@ -92,7 +127,9 @@ export async function checkCommand(
   const warnings = all.filter((f) => f.level === "warning").length;
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   if (tooManyWarnings) {
-    io.stderr.write(`preclear: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    io.stderr.write(
+      `preclear: ${warnings} ${warnings === 1 ? "warning" : "warnings"}, more than --max-warnings ${maxWarnings}\n`,
+    );
   }
   return failing || tooManyWarnings ? 1 : 0;
 }

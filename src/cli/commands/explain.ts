@@ -1,3 +1,4 @@
+import path from "node:path";
 import { Chalk } from "chalk";
 import type { ChalkInstance } from "chalk";
 import { evaluate, loadBundle } from "../../core/evaluate.js";
@@ -5,7 +6,7 @@ import { explain } from "../../core/explain.js";
 import type { ConditionExplanation, Explanation } from "../../core/explain.js";
 import { formatFactValue } from "../../core/facts.js";
 import { displayPath } from "../../core/paths.js";
-import { createContext } from "../context.js";
+import { createContext, PreclearError } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
 
@@ -16,11 +17,33 @@ export async function explainCommand(
   io: CliIO,
 ): Promise<number> {
   const context = createContext(globals, io);
-  const evaluation = evaluate(
-    loadBundle(file, context.library, { allowOutside: context.allowOutside }),
-  );
+  let evaluation;
+  try {
+    // Paths are resolved against the CLI's working directory, never the process's.
+    evaluation = evaluate(
+      loadBundle(path.resolve(io.cwd, file), context.library, {
+        allowOutside: context.allowOutside,
+      }),
+    );
+  } catch (error) {
+    // SPEC section 5: a draft, checklist or review too broken to evaluate is
+    // exit 2 for a one-draft command (loadBundle uses 1, check's invalid-file).
+    if (error instanceof PreclearError) {
+      throw new PreclearError(
+        error.diagnostics.map((d) => ({
+          ...d,
+          location: { ...d.location, file: displayPath(d.location.file, io.cwd) },
+        })),
+        2,
+      );
+    }
+    throw error;
+  }
   const explanation = explain(evaluation);
   explanation.draft.file = displayPath(explanation.draft.file, io.cwd);
+  for (const fact of explanation.facts) {
+    if (fact.from !== null) fact.from = displayPath(fact.from, io.cwd);
+  }
   if (options.format === "json") {
     io.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
   } else {
