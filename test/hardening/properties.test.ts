@@ -47,6 +47,7 @@ import { buildReport } from "../../src/report/model.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 import { startTags } from "./helpers/html.js";
 import { xmlProblem } from "./helpers/xml.js";
+import { OWN_ATTRIBUTES, OWN_ELEMENTS } from "../report/helpers/dom.js";
 
 const RUNS = Number(process.env.PRECLEAR_PROPERTY_RUNS ?? 1000);
 const AS_OF = "2018-04-01";
@@ -272,22 +273,6 @@ function formatAll(result: CheckResult): Record<string, string> {
   expect(outputs.markdown!).not.toMatch(/<(?!br>)[A-Za-z!/?]/);
   return outputs;
 }
-
-/** Elements and attributes the HTML renderer writes itself (as in test/report/html.test.ts). */
-const OWN_ELEMENTS = new Set(
-  (
-    "html head meta title style body main header section article footer h1 h2 h3 p span strong br a code " +
-    "table thead tbody tr th td dl dt dd div svg path circle rect g text tspan line defs marker"
-  ).split(" "),
-);
-const OWN_ATTRIBUTES = new Set(
-  (
-    "lang charset http-equiv content name class id href rel title scope colspan aria-label aria-labelledby " +
-    "aria-hidden role width height viewbox fill stroke stroke-width stroke-linecap stroke-linejoin " +
-    "stroke-dasharray d cx cy r x y x1 y1 x2 y2 rx transform color marker-end refx refy markerwidth " +
-    "markerheight orient"
-  ).split(" "),
-);
 
 function renderAll(report: ReturnType<typeof buildReport>): Record<string, string> {
   const outputs = {

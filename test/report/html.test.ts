@@ -4,28 +4,18 @@
  * hostile text turned into text. The browser checks are in browser.test.ts.
  */
 import { CONTENT_SECURITY_POLICY, layoutGraph, renderHtml, wrap } from "../../src/report/html.js";
-import { decodeEntities, documentTitle, elements } from "./helpers/dom.js";
+import {
+  decodeEntities,
+  documentTitle,
+  elements,
+  OWN_ATTRIBUTES,
+  OWN_ELEMENTS,
+} from "./helpers/dom.js";
 import { build, EXAMPLE, EXAMPLE_AS_OF, HOSTILE, SMALL } from "./helpers/reports.js";
 
 const small = renderHtml(build(SMALL, "2018-04-18").report);
 const hostile = renderHtml(build(HOSTILE, "2018-04-10").report);
 const example = renderHtml(build(EXAMPLE, EXAMPLE_AS_OF).report);
-
-/** Every element the renderer itself writes; anything else was injected. */
-const OWN_ELEMENTS = new Set(
-  (
-    "html head meta title style body main header section article footer h1 h2 h3 p span strong br a code " +
-    "table thead tbody tr th td dl dt dd div svg path circle rect g text tspan line defs marker"
-  ).split(" "),
-);
-const OWN_ATTRIBUTES = new Set(
-  (
-    "lang charset http-equiv content name class id href rel title scope colspan aria-label aria-labelledby " +
-    "aria-hidden role width height viewbox fill stroke stroke-width stroke-linecap stroke-linejoin " +
-    "stroke-dasharray d cx cy r x y x1 y1 x2 y2 rx transform color marker-end refx refy markerwidth " +
-    "markerheight orient"
-  ).split(" "),
-);
 
 describe.each([
   ["small fixture", () => small],

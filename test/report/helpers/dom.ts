@@ -80,3 +80,19 @@ export function decodeEntities(text: string): string {
 export function documentTitle(html: string): string {
   return decodeEntities(/<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? "");
 }
+
+/** Every element the renderer itself writes; anything else was injected. */
+export const OWN_ELEMENTS = new Set(
+  (
+    "html head meta title style body main header section article footer h1 h2 h3 p span strong br a code " +
+    "table thead tbody tr th td dl dt dd div svg path circle rect g text tspan line defs marker"
+  ).split(" "),
+);
+export const OWN_ATTRIBUTES = new Set(
+  (
+    "lang charset http-equiv content name class id href rel title scope colspan aria-label aria-labelledby " +
+    "aria-hidden role width height viewbox fill stroke stroke-width stroke-linecap stroke-linejoin " +
+    "stroke-dasharray d cx cy r x y x1 y1 x2 y2 rx transform color marker-end refx refy markerwidth " +
+    "markerheight orient"
+  ).split(" "),
+);
