@@ -201,9 +201,10 @@ export class ChecklistLibrary {
     let result = this.resolutions.get(key);
     if (!result) {
       result = resolveChecklists(this, refs, baseDir);
-      // Positions of diagnostics refer to the first caller's files; that is
-      // fine because they point into the checklists, which are shared.
-      this.resolutions.set(key, result);
+      // Only successes are shared: a failure's diagnostics may point into the
+      // caller's own draft (an unknown id in its checklists: list), so each
+      // draft that fails resolves again and is told about its own line.
+      if (result.resolved) this.resolutions.set(key, result);
     }
     return result;
   }
