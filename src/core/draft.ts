@@ -9,7 +9,6 @@ import {
   existsSync,
   fstatSync,
   openSync,
-  readFileSync,
   readSync,
   realpathSync,
   statSync,
@@ -17,7 +16,7 @@ import {
 import path from "node:path";
 import { PreclearError } from "./diagnostics.js";
 import type { Diagnostic, Location } from "./diagnostics.js";
-import { decodeUtf8, tooLargeMessage } from "./files.js";
+import { readTextFile } from "./files.js";
 import { isInside, projectRoot } from "./paths.js";
 import { validateAgainst } from "./schemas.js";
 import type { Draft } from "./types/draft.js";
@@ -96,23 +95,7 @@ export function bodyDigest(body: string): string {
 
 export function loadDraft(file: string, options: DraftOptions = {}): LoadedDraft {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  let text: string;
-  try {
-    const size = statSync(file).size;
-    if (size > limits.maxBytes) {
-      throw new PreclearError({
-        location: { file, line: 1, column: 1 },
-        message: tooLargeMessage(size, limits.maxBytes),
-      });
-    }
-    text = decodeUtf8(file, readFileSync(file));
-  } catch (error) {
-    if (error instanceof PreclearError) throw error;
-    throw new PreclearError({
-      location: { file, line: 1, column: 1 },
-      message: `cannot read draft: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    });
-  }
+  const text = readTextFile(file, limits.maxBytes, "draft");
   return isMarkdown(file)
     ? markdownDraft(file, text, limits, options)
     : descriptorDraft(file, text, limits, options);

@@ -4,6 +4,7 @@
  * signal (readers who cannot tell red from green still read the label and
  * see the shape).
  */
+import { formatNumber } from "../core/numbers.js";
 import { formatFactValue } from "../core/facts.js";
 import type {
   CapacityState,
@@ -77,14 +78,8 @@ export const LEVEL: Record<"error" | "warning" | "note", StateLabel> = {
   note: label("Note", "ℹ️", "info", "circle"),
 };
 
-/** `21,000` or `2.5`: fixed format, no locale data. */
-export function formatNumber(n: number): string {
-  const [whole, fraction] = (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, ""))
-    .replace(/\.$/, "")
-    .split(".");
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return fraction ? `${grouped}.${fraction}` : grouped;
-}
+/** Numbers as every other message shows them: `21,000`, `2.5`. */
+export { formatNumber };
 
 /** `21,000 bed-days/month`, or `—` when there is no number. */
 export function withUnit(n: number | null, unit: string | null): string {

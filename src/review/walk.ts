@@ -11,6 +11,7 @@ import { PreclearError } from "../core/diagnostics.js";
 import { DONE_STATUSES, evaluate, loadBundle } from "../core/evaluate.js";
 import type { Evaluation, ItemEvaluation, StakeholderEvaluation } from "../core/evaluate.js";
 import { formatFactValue } from "../core/facts.js";
+import { formatNumber } from "../core/numbers.js";
 import type { FactValue } from "../core/types/draft.js";
 import type { Decision, ItemResponse, Review } from "../core/types/review.js";
 import type { Choice, Prompter } from "./prompts.js";
@@ -313,7 +314,7 @@ export class Walk {
     }
     if (i.demand) {
       const unit = item.capacity?.unit ? ` ${item.capacity.unit}` : "";
-      text += `  Demand: ${i.demand.value !== undefined ? c.bold(`${i.demand.value.toLocaleString("en-US")}${unit}`) : "unknown"} ${c.dim(`(${i.demand.expression})`)}\n`;
+      text += `  Demand: ${i.demand.value !== undefined ? c.bold(`${formatNumber(i.demand.value)}${unit}`) : "unknown"} ${c.dim(`(${i.demand.expression})`)}\n`;
     }
     if (item.sources.length) {
       const titles = item.sources.map(
@@ -359,7 +360,7 @@ export class Walk {
           if (value !== undefined && i.demand?.value !== undefined && value < i.demand.value) {
             this.prompter.print(
               c.yellow(
-                `  ⚠ ${value.toLocaleString("en-US")} is short of the demand of ${i.demand.value.toLocaleString("en-US")} by ${(i.demand.value - value).toLocaleString("en-US")}; check will report capacity-shortfall.\n`,
+                `  ⚠ ${formatNumber(value)} is short of the demand of ${formatNumber(i.demand.value)} by ${formatNumber(i.demand.value - value)}; check will report capacity-shortfall.\n`,
               ),
             );
           }
