@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { RULES } from "../src/core/rules.js";
-import { RULE_IDS } from "../src/core/findings.js";
+import { RULES } from "../src/core/rules/meta.js";
+import { RULE_IDS } from "../src/core/rules/findings.js";
 
 const ROOT = process.cwd();
 

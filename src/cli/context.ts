@@ -1,8 +1,8 @@
 /** What every command needs: config, checklist library, "today", colour. */
-import { ChecklistLibrary } from "../core/checklist.js";
-import { loadConfig } from "../core/config.js";
-import type { Config } from "../core/config.js";
-import { isCalendarDate, localToday } from "../core/dates.js";
+import { ChecklistLibrary } from "../core/load/checklist.js";
+import { loadConfig } from "../core/load/config.js";
+import type { Config } from "../core/load/config.js";
+import { isCalendarDate, localToday } from "../core/evaluate/dates.js";
 import { PreclearError } from "../core/diagnostics.js";
 import { colorEnabled } from "./io.js";
 import type { CliIO } from "./io.js";

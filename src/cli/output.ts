@@ -9,8 +9,8 @@
 import { lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { PreclearError } from "../core/diagnostics.js";
-import type { Evaluation } from "../core/evaluate.js";
-import { displayPath, isInside, projectRoot } from "../core/paths.js";
+import type { Evaluation } from "../core/evaluate/evaluate.js";
+import { displayPath, isInside, projectRoot } from "../core/load/paths.js";
 import { writeFileAtomic } from "../review/atomic.js";
 import type { AtomicFs } from "../review/atomic.js";
 

@@ -4,14 +4,14 @@
  */
 import { PreclearError } from "./diagnostics.js";
 import type { Diagnostic } from "./diagnostics.js";
-import type { ChecklistLibrary } from "./checklist.js";
-import type { DraftOptions } from "./draft.js";
-import { evaluate, loadBundle } from "./evaluate.js";
-import type { Evaluation } from "./evaluate.js";
-import type { CheckResult, DraftResult, Finding } from "./findings.js";
-import { lint } from "./lint.js";
-import { projectRoot } from "./paths.js";
-import type { ExtraRule } from "./lint.js";
+import type { ChecklistLibrary } from "./load/checklist.js";
+import type { DraftOptions } from "./load/draft.js";
+import { evaluate, loadBundle } from "./evaluate/evaluate.js";
+import type { Evaluation } from "./evaluate/evaluate.js";
+import type { CheckResult, DraftResult, Finding } from "./rules/findings.js";
+import { lint } from "./rules/lint.js";
+import { projectRoot } from "./load/paths.js";
+import type { ExtraRule } from "./rules/lint.js";
 
 export interface CheckOptions extends DraftOptions {
   asOf: string;

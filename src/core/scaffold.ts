@@ -4,7 +4,7 @@
  * optionally a CI workflow. Pure: returns files; the CLI writes them.
  */
 import { stringify } from "yaml";
-import type { ResolvedChecklist } from "./checklist.js";
+import type { ResolvedChecklist } from "./load/checklist.js";
 
 export interface ScaffoldOptions {
   id: string;

@@ -2,13 +2,13 @@
 import path from "node:path";
 import { PreclearError } from "./diagnostics.js";
 import type { Diagnostic } from "./diagnostics.js";
-import type { ChecklistLibrary } from "./checklist.js";
-import { isMarkdown, looksLikeDraft } from "./draft.js";
-import type { DraftOptions } from "./draft.js";
-import { loadBundle } from "./evaluate.js";
-import { readTextFile } from "./files.js";
-import { validateAgainst } from "./schemas.js";
-import { parseYaml } from "./yaml.js";
+import type { ChecklistLibrary } from "./load/checklist.js";
+import { isMarkdown, looksLikeDraft } from "./load/draft.js";
+import type { DraftOptions } from "./load/draft.js";
+import { loadBundle } from "./evaluate/evaluate.js";
+import { readTextFile } from "./load/files.js";
+import { validateAgainst } from "./load/schemas.js";
+import { parseYaml } from "./load/yaml.js";
 
 export type FileKind = "checklist" | "draft" | "review" | "unknown";
 

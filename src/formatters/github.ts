@@ -5,8 +5,8 @@
  * GitHub shows at most 10 annotations of each level per step, so the worst are
  * emitted first and the rest are counted in one closing notice.
  */
-import type { CheckResult, Finding, Level } from "../core/findings.js";
-import { countByLevel } from "../core/findings.js";
+import type { CheckResult, Finding, Level } from "../core/rules/findings.js";
+import { countByLevel } from "../core/rules/findings.js";
 import { countsTable, draftSections, headline, provenance } from "./markdown-text.js";
 import { allFindings } from "./order.js";
 import { shownPath } from "./paths.js";

@@ -6,7 +6,7 @@ import { markdown } from "./markdown.js";
 import { sarif } from "./sarif.js";
 import { stylish, stylishChunks } from "./stylish.js";
 import { FORMAT_NAMES, type FormatName, type Formatter, type FormatOptions } from "./types.js";
-import type { CheckResult } from "../core/findings.js";
+import type { CheckResult } from "../core/rules/findings.js";
 
 export { FORMAT_NAMES } from "./types.js";
 export type { FormatName, FormatOptions, Formatter } from "./types.js";

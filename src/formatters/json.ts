@@ -2,8 +2,8 @@
  * Machine-readable output for scripts: drafts in path order, findings in
  * reading order, every optional field present (as null) so the shape is fixed.
  */
-import type { CheckResult, Finding } from "../core/findings.js";
-import { countByLevel } from "../core/findings.js";
+import type { CheckResult, Finding } from "../core/rules/findings.js";
+import { countByLevel } from "../core/rules/findings.js";
 import { allFindings, sortedDrafts } from "./order.js";
 import { shownPath } from "./paths.js";
 import type { FormatOptions } from "./types.js";

@@ -4,7 +4,7 @@
  * finding. Errors and warnings fail; notes pass and are listed in the suite's
  * <system-out>. Deterministic: no clock, no host name.
  */
-import type { CheckResult, DraftResult, Finding } from "../core/findings.js";
+import type { CheckResult, DraftResult, Finding } from "../core/rules/findings.js";
 import { sortedDrafts, worstFirst } from "./order.js";
 import { shownPath } from "./paths.js";
 import { scopeOf } from "./text.js";

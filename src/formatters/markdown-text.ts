@@ -3,9 +3,9 @@
  * job summary: escaping for GitHub-flavoured Markdown and the per-draft
  * findings tables.
  */
-import type { CheckResult, DraftResult, Finding, Level } from "../core/findings.js";
-import { countByLevel } from "../core/findings.js";
-import { RULES } from "../core/rules.js";
+import type { CheckResult, DraftResult, Finding, Level } from "../core/rules/findings.js";
+import { countByLevel } from "../core/rules/findings.js";
+import { RULES } from "../core/rules/meta.js";
 import { allFindings, sortedDrafts, worstFirst } from "./order.js";
 import { shownPath } from "./paths.js";
 import { countsPhrase, plural, scopeOf } from "./text.js";

@@ -1,5 +1,5 @@
 /** A Markdown report of the findings, for pull-request comments. */
-import type { CheckResult } from "../core/findings.js";
+import type { CheckResult } from "../core/rules/findings.js";
 import { draftSections, headline, provenance } from "./markdown-text.js";
 import type { FormatOptions } from "./types.js";
 

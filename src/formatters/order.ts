@@ -2,8 +2,8 @@
  * Deterministic ordering: the comparators of core/findings.ts, completed with
  * tie-breakers so that shuffled input always yields the same output.
  */
-import type { CheckResult, DraftResult, Finding } from "../core/findings.js";
-import { compareByPosition, compareFindings } from "../core/findings.js";
+import type { CheckResult, DraftResult, Finding } from "../core/rules/findings.js";
+import { compareByPosition, compareFindings } from "../core/rules/findings.js";
 import { shownPath } from "./paths.js";
 
 /** Worst first (errors, then warnings, then notes), then by position. */

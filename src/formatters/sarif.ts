@@ -3,9 +3,9 @@
  * `tool.driver.rules`, results with relative URIs against `%SRCROOT%`.
  */
 import { createHash } from "node:crypto";
-import type { CheckResult, Finding } from "../core/findings.js";
-import { RULE_IDS } from "../core/findings.js";
-import { RULES } from "../core/rules.js";
+import type { CheckResult, Finding } from "../core/rules/findings.js";
+import { RULE_IDS } from "../core/rules/findings.js";
+import { RULES } from "../core/rules/meta.js";
 import { allFindings } from "./order.js";
 import { artifactUri, directoryUri, shownPath } from "./paths.js";
 import type { FormatOptions } from "./types.js";

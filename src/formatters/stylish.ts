@@ -3,8 +3,8 @@
  * edit, one aligned row each, then a summary line.
  */
 import { Chalk, type ChalkInstance } from "chalk";
-import type { CheckResult, Finding, Level } from "../core/findings.js";
-import { countByLevel } from "../core/findings.js";
+import type { CheckResult, Finding, Level } from "../core/rules/findings.js";
+import { countByLevel } from "../core/rules/findings.js";
 import { allFindings, byPosition, cmp } from "./order.js";
 import { shownPath } from "./paths.js";
 import { countsPhrase, plural, printable } from "./text.js";

@@ -1,5 +1,5 @@
 /** Text helpers shared by the formatters. */
-import type { Finding, Level } from "../core/findings.js";
+import type { Finding, Level } from "../core/rules/findings.js";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const LINE_BREAKS_AND_TABS = /\r\n|[\r\n\t\v\f\u0085\u2028\u2029]/g;

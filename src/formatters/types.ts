@@ -1,4 +1,4 @@
-import type { CheckResult } from "../core/findings.js";
+import type { CheckResult } from "../core/rules/findings.js";
 
 export const FORMAT_NAMES = ["stylish", "json", "sarif", "junit", "github", "markdown"] as const;
 

@@ -5,8 +5,8 @@
  * browser's print-to-PDF gives a signable document: the title block and the
  * clearance sheet first, signature lines, a page per stakeholder.
  */
-import { RULES } from "../core/rules.js";
-import { formatFactValue } from "../core/facts.js";
+import { RULES } from "../core/rules/meta.js";
+import { formatFactValue } from "../core/evaluate/facts.js";
 import { cleanText, escapeCssString, escapeHtml as h, escapeHtmlLines, idToken } from "./escape.js";
 import {
   CAPACITY,

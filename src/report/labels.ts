@@ -5,7 +5,7 @@
  * see the shape).
  */
 import { formatNumber } from "../core/numbers.js";
-import { formatFactValue } from "../core/facts.js";
+import { formatFactValue } from "../core/evaluate/facts.js";
 import type {
   CapacityState,
   DecisionState,

@@ -5,7 +5,7 @@
  * escaped for its context: table cells keep their column count, Mermaid
  * labels use entity codes, and only http(s) URLs become links.
  */
-import { RULES } from "../core/rules.js";
+import { RULES } from "../core/rules/meta.js";
 import {
   markdownCell as cell,
   markdownInline as inline,
@@ -34,7 +34,7 @@ import type {
   ReportLink,
   StakeholderDetail,
 } from "./model.js";
-import { formatFactValue } from "../core/facts.js";
+import { formatFactValue } from "../core/evaluate/facts.js";
 
 const badge = (l: StateLabel) => `${l.emoji} ${l.text}`;
 

@@ -6,11 +6,11 @@
  * contract of schemas/report.schema.json (checked in a test).
  */
 import { createHash } from "node:crypto";
-import type { ConditionOutcome, Evaluation, ItemEvaluation } from "../core/evaluate.js";
-import { DONE_STATUSES } from "../core/evaluate.js";
-import type { Finding, Level, RuleId } from "../core/findings.js";
-import { RULE_IDS } from "../core/findings.js";
-import { displayPath } from "../core/paths.js";
+import type { ConditionOutcome, Evaluation, ItemEvaluation } from "../core/evaluate/evaluate.js";
+import { DONE_STATUSES } from "../core/evaluate/evaluate.js";
+import type { Finding, Level, RuleId } from "../core/rules/findings.js";
+import { RULE_IDS } from "../core/rules/findings.js";
+import { displayPath } from "../core/load/paths.js";
 import type { FactValue } from "../core/types/draft.js";
 import type { ItemResponse } from "../core/types/review.js";
 import { safeHref } from "./escape.js";

@@ -15,7 +15,7 @@ import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { isMap } from "yaml";
 import { PreclearError } from "../core/diagnostics.js";
-import { decodeUtf8 } from "../core/files.js";
+import { decodeUtf8 } from "../core/load/files.js";
 import type { FactValue } from "../core/types/draft.js";
 import type {
   Decision,

@@ -5,12 +5,16 @@
  */
 import { Chalk } from "chalk";
 import type { ChalkInstance } from "chalk";
-import type { ChecklistLibrary, ResolvedFact } from "../core/checklist.js";
-import { isCalendarDate } from "../core/dates.js";
+import type { ChecklistLibrary, ResolvedFact } from "../core/load/checklist.js";
+import { isCalendarDate } from "../core/evaluate/dates.js";
 import { PreclearError } from "../core/diagnostics.js";
-import { DONE_STATUSES, evaluate, loadBundle } from "../core/evaluate.js";
-import type { Evaluation, ItemEvaluation, StakeholderEvaluation } from "../core/evaluate.js";
-import { formatFactValue } from "../core/facts.js";
+import { DONE_STATUSES, evaluate, loadBundle } from "../core/evaluate/evaluate.js";
+import type {
+  Evaluation,
+  ItemEvaluation,
+  StakeholderEvaluation,
+} from "../core/evaluate/evaluate.js";
+import { formatFactValue } from "../core/evaluate/facts.js";
 import { formatNumber } from "../core/numbers.js";
 import type { FactValue } from "../core/types/draft.js";
 import type { Decision, ItemResponse, Review } from "../core/types/review.js";

@@ -8,7 +8,7 @@ import {
   localToday,
   parseDuration,
   subtractDuration,
-} from "../../src/core/dates.js";
+} from "../../src/core/evaluate/dates.js";
 
 /** `date − duration`, the way an item's `due:` is applied to the issuance date. */
 function before(date: string, duration: string): string {

@@ -20,7 +20,7 @@ import {
 import type { SpawnResult } from "../helpers/cli.js";
 import { fixture, tempDir } from "../helpers/fixtures.js";
 import { PreclearError } from "../../src/core/diagnostics.js";
-import { parseYaml } from "../../src/core/yaml.js";
+import { parseYaml } from "../../src/core/load/yaml.js";
 
 const HOSTILE_DIR = fixture("hostile");
 const WALL_TIME_LIMIT_MS = 2000;

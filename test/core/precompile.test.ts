@@ -11,8 +11,8 @@ import path from "node:path";
 import type { ValidateFunction } from "ajv";
 import { parse } from "yaml";
 import { precompiledChecklists, schemaNames, validatorModules } from "../../src/core/precompile.js";
-import { createAjv, readSchema } from "../../src/core/schemas.js";
-import type { SchemaName } from "../../src/core/schemas.js";
+import { createAjv, readSchema } from "../../src/core/load/schemas.js";
+import type { SchemaName } from "../../src/core/load/schemas.js";
 import { REPO_ROOT, runCli, spawnCli } from "../helpers/cli.js";
 
 const DIST = path.join(REPO_ROOT, "dist");

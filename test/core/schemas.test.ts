@@ -10,8 +10,8 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ErrorObject } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { parse } from "yaml";
-import { explainErrors, validator } from "../../src/core/schemas.js";
-import { parseYaml } from "../../src/core/yaml.js";
+import { explainErrors, validator } from "../../src/core/load/schemas.js";
+import { parseYaml } from "../../src/core/load/yaml.js";
 import { REPO_ROOT, runCli } from "../helpers/cli.js";
 
 const CHECKLIST_DIR = path.join(REPO_ROOT, "checklists");

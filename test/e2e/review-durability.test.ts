@@ -7,8 +7,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
-import { ChecklistLibrary } from "../../src/core/checklist.js";
-import { loadReview } from "../../src/core/review.js";
+import { ChecklistLibrary } from "../../src/core/load/checklist.js";
+import { loadReview } from "../../src/core/load/review.js";
 import { answer, diligentAnswer, ROOT, Session, sleep } from "./pty.js";
 
 const DRAFT = "zero-tolerance-2018.md";

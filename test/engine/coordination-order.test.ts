@@ -3,8 +3,8 @@
  * after everything it depends on, and otherwise keeps its checklist order, so
  * the same checklist always gives the same walk, report and explanation.
  */
-import type { ResolvedStakeholder } from "../../src/core/checklist.js";
-import { coordinationOrder } from "../../src/core/evaluate.js";
+import type { ResolvedStakeholder } from "../../src/core/load/checklist.js";
+import { coordinationOrder } from "../../src/core/evaluate/evaluate.js";
 
 /** Just what ordering looks at: an id and its dependencies. */
 function stakeholder(id: string, dependsOn: string[] = []): ResolvedStakeholder {

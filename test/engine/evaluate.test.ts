@@ -6,12 +6,12 @@
  */
 import { copyFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ChecklistLibrary } from "../../src/core/checklist.js";
+import { ChecklistLibrary } from "../../src/core/load/checklist.js";
 import { checkDraft } from "../../src/core/check.js";
-import { evaluate, loadBundle } from "../../src/core/evaluate.js";
-import type { Evaluation } from "../../src/core/evaluate.js";
-import { explain } from "../../src/core/explain.js";
-import { lint } from "../../src/core/lint.js";
+import { evaluate, loadBundle } from "../../src/core/evaluate/evaluate.js";
+import type { Evaluation } from "../../src/core/evaluate/evaluate.js";
+import { explain } from "../../src/core/evaluate/explain.js";
+import { lint } from "../../src/core/rules/lint.js";
 import { fixture, lineOf, tempDir } from "../helpers/fixtures.js";
 
 const DRAFT = fixture("engine", "memo.md");

@@ -1,4 +1,4 @@
-import type { Finding, Level } from "../../src/core/findings.js";
+import type { Finding, Level } from "../../src/core/rules/findings.js";
 import { escapeData, escapeProperty, github, githubSummary } from "../../src/formatters/github.js";
 import {
   checkResult,

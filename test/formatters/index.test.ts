@@ -1,5 +1,5 @@
-import { RULE_IDS } from "../../src/core/findings.js";
-import { RULES } from "../../src/core/rules.js";
+import { RULE_IDS } from "../../src/core/rules/findings.js";
+import { RULES } from "../../src/core/rules/meta.js";
 import {
   FORMAT_NAMES,
   FORMATTERS,

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import Ajv04Module from "ajv-draft-04";
 import addFormatsModule from "ajv-formats";
-import { RULE_IDS } from "../../src/core/findings.js";
+import { RULE_IDS } from "../../src/core/rules/findings.js";
 import { sarif } from "../../src/formatters/sarif.js";
 import {
   checkResult,

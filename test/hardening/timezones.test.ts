@@ -13,7 +13,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
-import { parseDuration, subtractDuration } from "../../src/core/dates.js";
+import { parseDuration, subtractDuration } from "../../src/core/evaluate/dates.js";
 import { spawnCli } from "../helpers/cli.js";
 
 const ZONES = ["UTC", "America/Los_Angeles", "Pacific/Kiritimati"] as const;

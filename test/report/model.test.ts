@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Finding } from "../../src/core/findings.js";
+import type { Finding } from "../../src/core/rules/findings.js";
 import { safeHref } from "../../src/report/escape.js";
 import { renderHtml } from "../../src/report/html.js";
 import { renderJson } from "../../src/report/json.js";

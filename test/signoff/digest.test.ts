@@ -5,9 +5,14 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse, stringify } from "yaml";
-import { ChecklistLibrary } from "../../src/core/checklist.js";
-import { canonicalJson, digestMaterial, sha256Hex, signoffDigest } from "../../src/core/digest.js";
-import { loadBundle } from "../../src/core/evaluate.js";
+import { ChecklistLibrary } from "../../src/core/load/checklist.js";
+import {
+  canonicalJson,
+  digestMaterial,
+  sha256Hex,
+  signoffDigest,
+} from "../../src/core/signing/digest.js";
+import { loadBundle } from "../../src/core/evaluate/evaluate.js";
 import { cli, edit, findings, newProject, signoffArgs } from "./helpers.js";
 import type { Project } from "./helpers.js";
 

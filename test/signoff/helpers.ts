@@ -5,11 +5,11 @@
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ChecklistLibrary } from "../../src/core/checklist.js";
+import { ChecklistLibrary } from "../../src/core/load/checklist.js";
 import { checkDraft } from "../../src/core/check.js";
-import type { Finding } from "../../src/core/findings.js";
-import { signoffRules } from "../../src/core/signoff.js";
-import { loadTrustedKeys } from "../../src/core/trust.js";
+import type { Finding } from "../../src/core/rules/findings.js";
+import { signoffRules } from "../../src/core/signing/signoff.js";
+import { loadTrustedKeys } from "../../src/core/signing/trust.js";
 import { runCli, spawnCli } from "../helpers/cli.js";
 import type { CliResult } from "../helpers/cli.js";
 import { fixture, tempDir } from "../helpers/fixtures.js";

@@ -5,7 +5,7 @@
 import { createPrivateKey } from "node:crypto";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { loadTrustedKeys } from "../../src/core/trust.js";
+import { loadTrustedKeys } from "../../src/core/signing/trust.js";
 import { spawnCli } from "../helpers/cli.js";
 import type { CliResult } from "../helpers/cli.js";
 import { cli, newProject, signoffArgs, trustedKey } from "./helpers.js";

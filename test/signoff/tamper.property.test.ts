@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from "node:util";
 import canonicalize from "canonicalize";
 import fc from "fast-check";
 import { parse, parseDocument } from "yaml";
-import type { Finding } from "../../src/core/findings.js";
+import type { Finding } from "../../src/core/rules/findings.js";
 import { findings, newProject, signAll } from "./helpers.js";
 import type { Project } from "./helpers.js";
 

@@ -2,15 +2,15 @@ import { appendFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { checkDrafts } from "../../core/check.js";
-import type { CheckResult, Finding, Level } from "../../core/findings.js";
-import { LEVEL_RANK } from "../../core/findings.js";
-import { discoverDrafts } from "../../core/discover.js";
-import { defaultReviewPath } from "../../core/draft.js";
-import { displayPath } from "../../core/paths.js";
-import { signoffRules } from "../../core/signoff.js";
-import { loadTrustedKeysFor } from "../../core/trust.js";
+import type { CheckResult, Finding, Level } from "../../core/rules/findings.js";
+import { LEVEL_RANK } from "../../core/rules/findings.js";
+import { discoverDrafts } from "../../core/load/discover.js";
+import { defaultReviewPath } from "../../core/load/draft.js";
+import { displayPath } from "../../core/load/paths.js";
+import { signoffRules } from "../../core/signing/signoff.js";
+import { loadTrustedKeysFor } from "../../core/signing/trust.js";
 import { PreclearError } from "../../core/diagnostics.js";
-import type { Config } from "../../core/config.js";
+import type { Config } from "../../core/load/config.js";
 import {
   CHUNKED_FORMATTERS,
   FORMATTERS,

@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import { PreclearError } from "../../core/diagnostics.js";
-import { displayPath } from "../../core/paths.js";
+import { displayPath } from "../../core/load/paths.js";
 import { createContext } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";

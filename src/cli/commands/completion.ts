@@ -1,5 +1,5 @@
 import path from "node:path";
-import { evaluate, loadBundle } from "../../core/evaluate.js";
+import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
 import { createContext } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";

@@ -1,11 +1,11 @@
 import path from "node:path";
 import { Chalk } from "chalk";
 import type { ChalkInstance } from "chalk";
-import { evaluate, loadBundle } from "../../core/evaluate.js";
-import { explain } from "../../core/explain.js";
-import type { ConditionExplanation, Explanation } from "../../core/explain.js";
-import { formatFactValue } from "../../core/facts.js";
-import { displayPath } from "../../core/paths.js";
+import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
+import { explain } from "../../core/evaluate/explain.js";
+import type { ConditionExplanation, Explanation } from "../../core/evaluate/explain.js";
+import { formatFactValue } from "../../core/evaluate/facts.js";
+import { displayPath } from "../../core/load/paths.js";
 import { createContext, PreclearError } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { isCalendarDate } from "../../core/dates.js";
+import { isCalendarDate } from "../../core/evaluate/dates.js";
 import { PreclearError } from "../../core/diagnostics.js";
 import { scaffold } from "../../core/scaffold.js";
 import type { Prompter } from "../../review/prompts.js";

@@ -4,9 +4,9 @@
  * written as a TrustedKeys document that drops into the trust list.
  */
 import path from "node:path";
-import { localToday } from "../../core/dates.js";
-import { KEY_ID_PATTERN, writeKeyPair } from "../../core/keys.js";
-import { displayPath } from "../../core/paths.js";
+import { localToday } from "../../core/evaluate/dates.js";
+import { KEY_ID_PATTERN, writeKeyPair } from "../../core/signing/keys.js";
+import { displayPath } from "../../core/load/paths.js";
 import { UsageError } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";

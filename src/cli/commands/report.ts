@@ -4,10 +4,10 @@
  * report (same rules, same configured levels), judged as of `--as-of`.
  */
 import path from "node:path";
-import { evaluate, loadBundle } from "../../core/evaluate.js";
-import { lint } from "../../core/lint.js";
-import { signoffRules } from "../../core/signoff.js";
-import { loadTrustedKeysFor } from "../../core/trust.js";
+import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
+import { lint } from "../../core/rules/lint.js";
+import { signoffRules } from "../../core/signing/signoff.js";
+import { loadTrustedKeysFor } from "../../core/signing/trust.js";
 import { renderHtml } from "../../report/html.js";
 import { renderJson } from "../../report/json.js";
 import { renderMarkdown } from "../../report/markdown.js";

@@ -1,5 +1,5 @@
-import { readSchema } from "../../core/schemas.js";
-import type { SchemaName } from "../../core/schemas.js";
+import { readSchema } from "../../core/load/schemas.js";
+import type { SchemaName } from "../../core/load/schemas.js";
 import type { CliIO } from "../io.js";
 
 export async function schemaCommand(kind: string, io: CliIO): Promise<number> {

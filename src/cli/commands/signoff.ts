@@ -6,16 +6,21 @@
 import path from "node:path";
 import process from "node:process";
 import type { KeyObject } from "node:crypto";
-import { DigestError, signoffDigest } from "../../core/digest.js";
-import type { SignoffDigest } from "../../core/digest.js";
+import { DigestError, signoffDigest } from "../../core/signing/digest.js";
+import type { SignoffDigest } from "../../core/signing/digest.js";
 import { PreclearError } from "../../core/diagnostics.js";
-import { evaluate, loadBundle } from "../../core/evaluate.js";
-import type { Evaluation, StakeholderEvaluation } from "../../core/evaluate.js";
-import { KEY_ID_PATTERN, keyFileTooOpen, readPrivateKey, signFields } from "../../core/keys.js";
-import { displayPath } from "../../core/paths.js";
-import { openBlockers } from "../../core/signoff.js";
-import { loadTrustedKeysFor, trustedKeyFor } from "../../core/trust.js";
-import type { TrustedKeys } from "../../core/trust.js";
+import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
+import type { Evaluation, StakeholderEvaluation } from "../../core/evaluate/evaluate.js";
+import {
+  KEY_ID_PATTERN,
+  keyFileTooOpen,
+  readPrivateKey,
+  signFields,
+} from "../../core/signing/keys.js";
+import { displayPath } from "../../core/load/paths.js";
+import { openBlockers } from "../../core/signing/signoff.js";
+import { loadTrustedKeysFor, trustedKeyFor } from "../../core/signing/trust.js";
+import type { TrustedKeys } from "../../core/signing/trust.js";
 import type { Decision, Signoff } from "../../core/types/review.js";
 import { ReviewStore } from "../../review/store.js";
 import { createContext, UsageError } from "../context.js";

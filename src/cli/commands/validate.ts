@@ -1,7 +1,7 @@
 import path from "node:path";
 import { Chalk } from "chalk";
 import { formatDiagnostic } from "../../core/diagnostics.js";
-import { displayPath } from "../../core/paths.js";
+import { displayPath } from "../../core/load/paths.js";
 import { validateFile } from "../../core/validate.js";
 import { createContext } from "../context.js";
 import type { GlobalOptions } from "../context.js";

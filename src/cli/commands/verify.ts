@@ -5,10 +5,10 @@
  */
 import { Chalk } from "chalk";
 import type { ChalkInstance } from "chalk";
-import { displayPath } from "../../core/paths.js";
-import { judgeSignoffs } from "../../core/signoff.js";
-import type { SignoffState, StakeholderSignoffs } from "../../core/signoff.js";
-import { loadTrustedKeysFor } from "../../core/trust.js";
+import { displayPath } from "../../core/load/paths.js";
+import { judgeSignoffs } from "../../core/signing/signoff.js";
+import type { SignoffState, StakeholderSignoffs } from "../../core/signing/signoff.js";
+import { loadTrustedKeysFor } from "../../core/signing/trust.js";
 import { createContext } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";

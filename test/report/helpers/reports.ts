@@ -1,11 +1,11 @@
 /** Report fixtures, built in-process from the files under test/fixtures/report. */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { ChecklistLibrary } from "../../../src/core/checklist.js";
-import { evaluate, loadBundle } from "../../../src/core/evaluate.js";
-import type { Evaluation } from "../../../src/core/evaluate.js";
-import type { Finding } from "../../../src/core/findings.js";
-import { lint } from "../../../src/core/lint.js";
+import { ChecklistLibrary } from "../../../src/core/load/checklist.js";
+import { evaluate, loadBundle } from "../../../src/core/evaluate/evaluate.js";
+import type { Evaluation } from "../../../src/core/evaluate/evaluate.js";
+import type { Finding } from "../../../src/core/rules/findings.js";
+import { lint } from "../../../src/core/rules/lint.js";
 import { buildReport } from "../../../src/report/model.js";
 import type { Report } from "../../../src/report/model.js";
 import { REPO_ROOT } from "../../helpers/cli.js";

@@ -6,14 +6,14 @@
 import type { KeyObject } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Config } from "./config.js";
-import { PreclearError } from "./diagnostics.js";
-import type { Diagnostic, Location } from "./diagnostics.js";
+import type { Config } from "../load/config.js";
+import { PreclearError } from "../diagnostics.js";
+import type { Diagnostic, Location } from "../diagnostics.js";
 import { parsePublicKey, samePublicKey } from "./keys.js";
-import { displayPath } from "./paths.js";
-import { validateAgainst } from "./schemas.js";
-import { DEFAULT_LIMITS, diagnosticAt, locate, parseYaml } from "./yaml.js";
-import type { LoadLimits } from "./yaml.js";
+import { displayPath } from "../load/paths.js";
+import { validateAgainst } from "../load/schemas.js";
+import { DEFAULT_LIMITS, diagnosticAt, locate, parseYaml } from "../load/yaml.js";
+import type { LoadLimits } from "../load/yaml.js";
 
 export interface TrustedKey {
   id: string;

@@ -1,7 +1,7 @@
 /** Finding drafts under paths (SPEC section 4). */
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { PreclearError } from "./diagnostics.js";
+import { PreclearError } from "../diagnostics.js";
 import { looksLikeDraft } from "./draft.js";
 import { sniffFile } from "./files.js";
 

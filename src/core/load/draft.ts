@@ -14,12 +14,12 @@ import {
   statSync,
 } from "node:fs";
 import path from "node:path";
-import { PreclearError } from "./diagnostics.js";
-import type { Diagnostic, Location } from "./diagnostics.js";
+import { PreclearError } from "../diagnostics.js";
+import type { Diagnostic, Location } from "../diagnostics.js";
 import { readTextFile } from "./files.js";
 import { isInside, projectRoot } from "./paths.js";
 import { validateAgainst } from "./schemas.js";
-import type { Draft } from "./types/draft.js";
+import type { Draft } from "../types/draft.js";
 import { DEFAULT_LIMITS, diagnosticAt, locate, parseYaml } from "./yaml.js";
 import type { LoadLimits, LoadedYaml, PathSegment } from "./yaml.js";
 

@@ -15,8 +15,8 @@
  */
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
-import type { ResolvedChecklist } from "./checklist.js";
-import type { DraftBundle } from "./evaluate.js";
+import type { ResolvedChecklist } from "../load/checklist.js";
+import type { DraftBundle } from "../evaluate/evaluate.js";
 
 export const DIGEST_VERSION = 1;
 

@@ -4,12 +4,12 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { PreclearError } from "./diagnostics.js";
-import type { Diagnostic, Location } from "./diagnostics.js";
+import { PreclearError } from "../diagnostics.js";
+import type { Diagnostic, Location } from "../diagnostics.js";
 import { readTextFile } from "./files.js";
 import { validateAgainst } from "./schemas.js";
-import type { FactValue } from "./types/draft.js";
-import type { HistoryEntry, Review, StakeholderRecord } from "./types/review.js";
+import type { FactValue } from "../types/draft.js";
+import type { HistoryEntry, Review, StakeholderRecord } from "../types/review.js";
 import { DEFAULT_LIMITS, diagnosticAt, locate, parseYaml } from "./yaml.js";
 import type { LoadLimits, LoadedYaml, PathSegment } from "./yaml.js";
 

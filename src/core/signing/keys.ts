@@ -11,7 +11,7 @@ import type { KeyObject } from "node:crypto";
 import { closeSync, constants, existsSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { PreclearError } from "./diagnostics.js";
+import { PreclearError } from "../diagnostics.js";
 import { canonicalJson } from "./digest.js";
 
 /** Key ids name files and trust-list entries: no slashes, no surprises. */

@@ -1,6 +1,6 @@
 /** Reading input files: the size limit is checked before a byte is read. */
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
-import { PreclearError } from "./diagnostics.js";
+import { PreclearError } from "../diagnostics.js";
 
 // ignoreBOM keeps a byte order mark in the text, as readFileSync does: a rewrite keeps it too.
 const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });

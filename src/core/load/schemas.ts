@@ -4,17 +4,19 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { DIST_URL, PACKAGE_ROOT_URL } from "../root.js";
 import { createRequire } from "node:module";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import type * as Ajv2020Module from "ajv/dist/2020.js";
 import type { ErrorObject, Options, ValidateFunction } from "ajv";
-import type { Diagnostic } from "./diagnostics.js";
+import type { Diagnostic } from "../diagnostics.js";
 import { locate } from "./yaml.js";
 import type { LoadedYaml, PathSegment } from "./yaml.js";
 
 export type SchemaName = "checklist" | "draft" | "review" | "report" | "config" | "trusted-keys";
 
-const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
+const SCHEMA_DIR = new URL("schemas/", PACKAGE_ROOT_URL);
 
 export function schemaPath(name: SchemaName): URL {
   return new URL(`${name}.schema.json`, SCHEMA_DIR);
@@ -84,7 +86,9 @@ export interface PrecompiledValidatorModule {
 function precompiledValidator(name: SchemaName): ValidateFunction | undefined {
   let module: PrecompiledValidatorModule;
   try {
-    module = requireModule(`../validators/${name}.cjs`) as PrecompiledValidatorModule;
+    module = requireModule(
+      fileURLToPath(new URL(`validators/${name}.cjs`, DIST_URL)),
+    ) as PrecompiledValidatorModule;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND") return undefined;
     throw error;

@@ -3,25 +3,25 @@
  * give, which stakeholders and items apply and why, in coordination order.
  */
 import path from "node:path";
-import { PreclearError } from "./diagnostics.js";
-import type { Diagnostic, Location } from "./diagnostics.js";
+import { PreclearError } from "../diagnostics.js";
+import type { Diagnostic, Location } from "../diagnostics.js";
 import type {
   ChecklistLibrary,
   ResolvedChecklist,
   ResolvedItem,
   ResolvedStakeholder,
-} from "./checklist.js";
+} from "../load/checklist.js";
 import type { DraftContext, Evaluated } from "./cel.js";
 import { parseDuration, subtractDuration } from "./dates.js";
-import { loadDraft } from "./draft.js";
-import type { DraftOptions, LoadedDraft } from "./draft.js";
+import { loadDraft } from "../load/draft.js";
+import type { DraftOptions, LoadedDraft } from "../load/draft.js";
 import { factValueProblem } from "./facts.js";
-import { loadReview } from "./review.js";
-import type { LoadedReview } from "./review.js";
-import { closest } from "./schemas.js";
-import type { FactValue } from "./types/draft.js";
-import type { ItemResponse, StakeholderRecord } from "./types/review.js";
-import { locate } from "./yaml.js";
+import { loadReview } from "../load/review.js";
+import type { LoadedReview } from "../load/review.js";
+import { closest } from "../load/schemas.js";
+import type { FactValue } from "../types/draft.js";
+import type { ItemResponse, StakeholderRecord } from "../types/review.js";
+import { locate } from "../load/yaml.js";
 
 /** A draft with everything it refers to, loaded and checked. */
 export interface DraftBundle {

@@ -1,4 +1,4 @@
-import type { Location } from "./diagnostics.js";
+import type { Location } from "../diagnostics.js";
 
 /** Stable rule ids of SPEC section 7. */
 export const RULE_IDS = [

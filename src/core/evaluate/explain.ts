@@ -1,6 +1,6 @@
 /** The model behind `preclear explain`: what applies, in order, and why. */
 import type { ConditionOutcome, Evaluation } from "./evaluate.js";
-import type { FactValue } from "./types/draft.js";
+import type { FactValue } from "../types/draft.js";
 
 export interface ConditionExplanation {
   expression: string | null;

@@ -7,16 +7,16 @@
  */
 import { describePart, DigestError, PART_NAMES, signoffDigest } from "./digest.js";
 import type { PartName, SignoffDigest } from "./digest.js";
-import { DONE_STATUSES } from "./evaluate.js";
-import type { Location } from "./diagnostics.js";
-import type { Evaluation, ItemEvaluation, StakeholderEvaluation } from "./evaluate.js";
-import type { Finding } from "./findings.js";
+import { DONE_STATUSES } from "../evaluate/evaluate.js";
+import type { Location } from "../diagnostics.js";
+import type { Evaluation, ItemEvaluation, StakeholderEvaluation } from "../evaluate/evaluate.js";
+import type { Finding } from "../rules/findings.js";
 import { verifyFields } from "./keys.js";
-import type { ExtraRule, RuleContext } from "./lint.js";
+import type { ExtraRule, RuleContext } from "../rules/lint.js";
 import type { TrustedKeys } from "./trust.js";
-import type { Signoff } from "./types/review.js";
-import { locate } from "./yaml.js";
-import type { PathSegment } from "./yaml.js";
+import type { Signoff } from "../types/review.js";
+import { locate } from "../load/yaml.js";
+import type { PathSegment } from "../load/yaml.js";
 
 export type SignoffState = "valid" | "stale" | "missing" | "verified" | "invalid";
 

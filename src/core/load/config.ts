@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_MAX_ITEMS } from "./checklist.js";
-import { PreclearError } from "./diagnostics.js";
-import type { Level, RuleId } from "./findings.js";
+import { PreclearError } from "../diagnostics.js";
+import type { Level, RuleId } from "../rules/findings.js";
 import { decodeUtf8 } from "./files.js";
 import { validateAgainst } from "./schemas.js";
 import { DEFAULT_LIMITS, parseYaml } from "./yaml.js";

@@ -1,9 +1,9 @@
 /** Fact values: checking an answer against its declared fact. */
 import { MAX_CEL_STRING, MAX_LIST_FACT_ITEMS } from "./cel.js";
 import { isCalendarDate } from "./dates.js";
-import { formatNumber } from "./numbers.js";
-import type { Fact } from "./types/checklist.js";
-import type { FactValue } from "./types/draft.js";
+import { formatNumber } from "../numbers.js";
+import type { Fact } from "../types/checklist.js";
+import type { FactValue } from "../types/draft.js";
 
 /** Why `value` is not a valid answer to `fact`, or undefined when it is. */
 export function factValueProblem(fact: Fact, value: FactValue): string | undefined {

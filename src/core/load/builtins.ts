@@ -6,10 +6,11 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { DIST_URL } from "../root.js";
 import path from "node:path";
 import type { LoadedChecklist } from "./checklist.js";
 import { schemaFileDigest } from "./schemas.js";
-import type { Checklist } from "./types/checklist.js";
+import type { Checklist } from "../types/checklist.js";
 import { DEFAULT_LIMITS, deferredYaml } from "./yaml.js";
 import type { LoadLimits } from "./yaml.js";
 
@@ -23,7 +24,7 @@ export interface PrecompiledChecklists {
   checklists: Record<string, { digest: string; json: string }>;
 }
 
-const PRECOMPILED = new URL("../checklists.json", import.meta.url);
+const PRECOMPILED = new URL("checklists.json", DIST_URL);
 
 let cache: PrecompiledChecklists | null | undefined;
 

@@ -5,10 +5,10 @@
  * fact types onto CEL types and reports what an expression read.
  */
 import { Environment } from "@marcbachmann/cel-js";
-import { oneLine } from "./diagnostics.js";
-import { formatNumber } from "./numbers.js";
-import type { Fact } from "./types/checklist.js";
-import type { FactValue } from "./types/draft.js";
+import { oneLine } from "../diagnostics.js";
+import { formatNumber } from "../numbers.js";
+import type { Fact } from "../types/checklist.js";
+import type { FactValue } from "../types/draft.js";
 
 /** What CEL sees of the draft, besides its facts. */
 export interface DraftContext {

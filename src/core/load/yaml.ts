@@ -4,8 +4,8 @@
  */
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, isNode } from "yaml";
 import type { Document, Node as YamlNode } from "yaml";
-import { PreclearError, oneLine } from "./diagnostics.js";
-import type { Diagnostic, Location, Position } from "./diagnostics.js";
+import { PreclearError, oneLine } from "../diagnostics.js";
+import type { Diagnostic, Location, Position } from "../diagnostics.js";
 
 /** Limits against hostile input; all overridable. */
 export interface LoadLimits {

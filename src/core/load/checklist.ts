@@ -4,14 +4,14 @@
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Diagnostic, Location } from "./diagnostics.js";
-import { PreclearError } from "./diagnostics.js";
-import { CelScope } from "./cel.js";
+import { PACKAGE_ROOT } from "../root.js";
+import type { Diagnostic, Location } from "../diagnostics.js";
+import { PreclearError } from "../diagnostics.js";
+import { CelScope } from "../evaluate/cel.js";
 import { precompiledChecklist } from "./builtins.js";
 import { readTextFile, sniffFile } from "./files.js";
 import { closest, validateAgainst } from "./schemas.js";
-import type { Checklist, Fact, Item, Source, Stakeholder } from "./types/checklist.js";
+import type { Checklist, Fact, Item, Source, Stakeholder } from "../types/checklist.js";
 import { DEFAULT_LIMITS, diagnosticAt, locate, locationOfNode, parseYaml } from "./yaml.js";
 import type { LoadLimits, LoadedYaml, PathSegment } from "./yaml.js";
 
@@ -69,7 +69,6 @@ export interface ResolvedChecklist {
   cel: CelScope;
 }
 
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BUILTIN_CHECKLIST_DIR = path.join(PACKAGE_ROOT, "checklists");
 
 export interface LibraryOptions {

@@ -3,17 +3,17 @@
  * grep a ruleId to find where it is produced.
  */
 import { isMap, isScalar } from "yaml";
-import type { Origin } from "./checklist.js";
-import type { Location } from "./diagnostics.js";
-import type { Evaluation, ItemEvaluation, StakeholderEvaluation } from "./evaluate.js";
-import { DONE_STATUSES } from "./evaluate.js";
-import { formatFactValue } from "./facts.js";
+import type { Origin } from "../load/checklist.js";
+import type { Location } from "../diagnostics.js";
+import type { Evaluation, ItemEvaluation, StakeholderEvaluation } from "../evaluate/evaluate.js";
+import { DONE_STATUSES } from "../evaluate/evaluate.js";
+import { formatFactValue } from "../evaluate/facts.js";
 import type { Finding, Level, RuleId } from "./findings.js";
 import { compareByPosition } from "./findings.js";
-import { formatNumber } from "./numbers.js";
-import type { FactValue } from "./types/draft.js";
-import type { LoadedYaml, PathSegment } from "./yaml.js";
-import { locate } from "./yaml.js";
+import { formatNumber } from "../numbers.js";
+import type { FactValue } from "../types/draft.js";
+import type { LoadedYaml, PathSegment } from "../load/yaml.js";
+import { locate } from "../load/yaml.js";
 
 export interface LintOptions {
   /** The date deadlines are judged against (YYYY-MM-DD). */
