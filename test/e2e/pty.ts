@@ -5,6 +5,7 @@
 import { spawn } from "@lydell/node-pty";
 import type { IPty } from "@lydell/node-pty";
 import path from "node:path";
+import { assertBuiltCli } from "../helpers/cli.js";
 
 export const ROOT = path.resolve(
   import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname),
@@ -29,6 +30,7 @@ export class Session {
   private readonly exited: Promise<number>;
 
   constructor(args: string[], cwd: string, env: Record<string, string> = {}) {
+    assertBuiltCli();
     const base: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env)) {
       if (v !== undefined && k !== "CI" && k !== "GITHUB_ACTIONS" && k !== "NODE_OPTIONS")

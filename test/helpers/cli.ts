@@ -4,10 +4,10 @@
  * process (the real binary: exit code, streams and wall time).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { staleReason } from "../../src/build/freshness.mjs";
 import { run } from "../../src/cli/main.js";
 import type { CliIO } from "../../src/cli/io.js";
 
@@ -78,11 +78,28 @@ export interface SpawnOptions {
   timeoutMs?: number;
 }
 
-/** Run the BUILT binary (`npm run build` first) as a child process. */
-export function spawnCli(args: readonly string[], options: SpawnOptions = {}): SpawnResult {
-  if (!existsSync(path.join(REPO_ROOT, "dist", "cli", "main.js"))) {
-    throw new Error("dist/ is missing: run `npm run build` before these tests");
+let builtCliChecked = false;
+
+/**
+ * Before running bin/preclear.js: refuse in the `unit` project (the test
+ * belongs in `e2e`, see jest.config.js) and when dist/ is not the build of the
+ * current sources (the e2e and slow projects build first; see test/setup/build.mjs).
+ */
+export function assertBuiltCli(): void {
+  if (process.env.PRECLEAR_TEST_PROJECT === "unit") {
+    throw new Error(
+      "unit tests run in-process: list this file under E2E in jest.config.js to run bin/preclear.js",
+    );
   }
+  if (builtCliChecked) return;
+  const reason = staleReason(REPO_ROOT);
+  if (reason) throw new Error(`dist/ is stale (${reason}): run \`npm run build\` first`);
+  builtCliChecked = true;
+}
+
+/** Run the BUILT binary as a child process (see assertBuiltCli). */
+export function spawnCli(args: readonly string[], options: SpawnOptions = {}): SpawnResult {
+  assertBuiltCli();
   const env: Record<string, string | undefined> = { ...process.env };
   // Jest sets FORCE_COLOR for its workers; a child must decide colour itself.
   delete env.FORCE_COLOR;

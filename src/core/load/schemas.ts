@@ -27,7 +27,7 @@ export function readSchema(name: SchemaName): Record<string, unknown> {
 }
 
 // ajv is loaded only when a schema must be compiled at run time: the build
-// precompiles every schema into dist/validators/<name>.cjs (src/core/precompile.ts).
+// precompiles every schema into dist/validators/<name>.cjs (src/build/precompile.ts).
 const requireModule = createRequire(import.meta.url);
 
 /** An ajv instance with preclear's options and formats (also what the build precompiles with). */

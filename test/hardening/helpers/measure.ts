@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { BIN, REPO_ROOT } from "../../helpers/cli.js";
+import { assertBuiltCli, BIN, REPO_ROOT } from "../../helpers/cli.js";
 import type { SpawnResult } from "../../helpers/cli.js";
 
 const REPORTER = pathToFileURL(
@@ -42,9 +42,7 @@ export interface MeasureOptions {
 export const MIB = 1024 * 1024;
 
 export function measureCli(args: readonly string[], options: MeasureOptions = {}): Measured {
-  if (!existsSync(path.join(REPO_ROOT, "dist", "cli", "main.js"))) {
-    throw new Error("dist/ is missing: run `npm run build` before these tests");
-  }
+  assertBuiltCli();
   const dir = mkdtempSync(path.join(os.tmpdir(), "preclear-usage-"));
   const usageFile = path.join(dir, "usage.json");
   const env: Record<string, string | undefined> = { ...process.env };

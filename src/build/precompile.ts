@@ -18,12 +18,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import type { Ajv2020 } from "ajv/dist/2020.js";
-import type { PrecompiledChecklists } from "./load/builtins.js";
-import { BUILTIN_CHECKLIST_DIR, parseChecklist } from "./load/checklist.js";
-import { readTextFile } from "./load/files.js";
-import { createAjv, schemaFileDigest, schemaPath } from "./load/schemas.js";
-import type { SchemaName } from "./load/schemas.js";
-import { DEFAULT_LIMITS } from "./load/yaml.js";
+import type { PrecompiledChecklists } from "../core/load/builtins.js";
+import { BUILTIN_CHECKLIST_DIR, parseChecklist } from "../core/load/checklist.js";
+import { readTextFile } from "../core/load/files.js";
+import { createAjv, schemaFileDigest, schemaPath } from "../core/load/schemas.js";
+import type { SchemaName } from "../core/load/schemas.js";
+import { DEFAULT_LIMITS } from "../core/load/yaml.js";
 
 const requireModule = createRequire(import.meta.url);
 
