@@ -3,7 +3,6 @@
  * touches process.exit; bin/preclear.js sets process.exitCode.
  */
 import { Command, CommanderError, Option } from "commander";
-import { readFileSync } from "node:fs";
 import { formatDiagnostic, oneLine, PreclearError } from "../core/diagnostics.js";
 import { AtomicWriteError } from "../review/atomic.js";
 import { LockTimeoutError } from "../review/lock.js";
@@ -12,11 +11,9 @@ import type { GlobalOptions } from "./context.js";
 import { processIO } from "./io.js";
 import type { CliIO } from "./io.js";
 
-export const VERSION = (
-  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  }
-).version;
+import { VERSION } from "./version.js";
+
+export { VERSION };
 
 /** A command's action: returns its exit code. */
 export type Action = (globals: GlobalOptions, io: CliIO) => Promise<number>;

@@ -1,15 +1,11 @@
 import { appendFileSync } from "node:fs";
-import path from "node:path";
 import type { Command } from "commander";
 import { checkDrafts } from "../../core/check.js";
-import type { CheckResult, Finding, Level } from "../../core/rules/findings.js";
+import type { Level } from "../../core/rules/findings.js";
 import { LEVEL_RANK } from "../../core/rules/findings.js";
-import { discoverDrafts } from "../../core/load/discover.js";
 import { defaultReviewPath } from "../../core/load/draft.js";
 import { displayPath } from "../../core/load/paths.js";
-import { signoffRules } from "../../core/signing/signoff.js";
-import { loadTrustedKeysFor } from "../../core/signing/trust.js";
-import { PreclearError } from "../../core/diagnostics.js";
+import { findDrafts, pipelineOptions } from "../../core/project.js";
 import type { Config } from "../../core/load/config.js";
 import {
   CHUNKED_FORMATTERS,
@@ -21,7 +17,7 @@ import type { FormatName } from "../../formatters/index.js";
 import { createContext, UsageError } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
-import { VERSION } from "../main.js";
+import { VERSION } from "../version.js";
 import { RunInputs, writeOutputs } from "../output.js";
 
 interface CheckFlags {
@@ -48,42 +44,26 @@ export async function checkCommand(
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings must be a whole number, got "${flags.maxWarnings}"`);
   }
-  const files = discoverDrafts(paths, io.cwd);
-  if (files.length > context.config.limits.maxDrafts) {
-    throw new PreclearError(
-      {
-        location: { file: paths.join(" "), line: 1, column: 1 },
-        message: `found ${files.length} drafts, more than the limit of ${context.config.limits.maxDrafts} (raise limits.maxDrafts in preclear.config.yaml)`,
-      },
-      2,
-    );
-  }
+  // Absolute, so the core never reads relative to the process's directory;
+  // formatters show paths relative to io.cwd.
+  const files = findDrafts(context.project, paths);
   const progress = io.stderr.isTTY && !io.env.CI && files.length > 1;
   // What this run reads, so that no -o can overwrite it.
   const inputs = new RunInputs();
   if (context.config.file) inputs.add(context.config.file, "the configuration");
   for (const file of files) {
-    inputs.add(path.resolve(io.cwd, file), "a draft");
-    inputs.add(defaultReviewPath(path.resolve(io.cwd, file)), "a review");
+    inputs.add(file, "a draft");
+    inputs.add(defaultReviewPath(file), "a review");
   }
-  const result = checkDrafts(
-    // Absolute, so the core never reads relative to the process's directory;
-    // formatters show paths relative to io.cwd.
-    files.map((f) => path.resolve(io.cwd, f)),
-    {
-      asOf: context.asOf,
-      library: context.library,
-      allowOutside: context.allowOutside,
-      extraRules: signoffRules(loadTrustedKeysFor(context.config, io.cwd)),
-      onDraft: (done, total, file, evaluation) => {
-        if (evaluation) inputs.addEvaluation(evaluation);
-        if (!progress) return;
-        io.stderr.write(`\r\x1b[K[${done}/${total}] ${displayPath(file, io.cwd)}`);
-        if (done === total) io.stderr.write("\r\x1b[K");
-      },
+  const adjusted = checkDrafts(files, {
+    ...pipelineOptions(context.project),
+    onDraft: (done, total, file, evaluation) => {
+      if (evaluation) inputs.addEvaluation(evaluation);
+      if (!progress) return;
+      io.stderr.write(`\r\x1b[K[${done}/${total}] ${displayPath(file, io.cwd)}`);
+      if (done === total) io.stderr.write("\r\x1b[K");
     },
-  );
-  const adjusted = applyRuleLevels(result, context.config);
+  });
 
   const formatOptions = (file: string | undefined) => ({
     color: file ? false : context.color,
@@ -180,21 +160,4 @@ export function pairOutputs(
     }
     return file === undefined ? { format } : { format, file };
   });
-}
-
-/** Per-rule level overrides from the config, like ESLint's rule levels. */
-export function applyRuleLevels(result: CheckResult, config: Config): CheckResult {
-  if (Object.keys(config.rules).length === 0) return result;
-  return {
-    ...result,
-    drafts: result.drafts.map((draft) => ({
-      ...draft,
-      findings: draft.findings.flatMap((finding): Finding[] => {
-        const level = config.rules[finding.ruleId];
-        if (level === undefined) return [finding];
-        if (level === "off") return [];
-        return [{ ...finding, level }];
-      }),
-    })),
-  };
 }
