@@ -5,6 +5,7 @@ import { isCalendarDate } from "../core/evaluate/dates.js";
 import { PreclearError } from "../core/diagnostics.js";
 import { openProject } from "../core/project.js";
 import type { Project } from "../core/project.js";
+import { UsageError } from "./errors.js";
 import { colorEnabled } from "./io.js";
 import type { CliIO } from "./io.js";
 
@@ -26,7 +27,7 @@ export interface CommandContext {
   project: Project;
 }
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export function createContext(options: GlobalOptions, io: CliIO): CommandContext {
   if (options.asOf !== undefined && !isCalendarDate(options.asOf)) {

@@ -1,13 +1,16 @@
 /**
  * The command line: commander wiring. `run` returns an exit code and never
  * touches process.exit; bin/preclear.js sets process.exitCode.
+ *
+ * Start-up loads commander and the command definitions only (src/cli/define/);
+ * a command's implementation is imported when it runs, so `--version` and
+ * `--help` load nothing else.
  */
 import { Command, CommanderError, Option } from "commander";
 import { formatDiagnostic, oneLine, PreclearError } from "../core/diagnostics.js";
-import { AtomicWriteError } from "../review/atomic.js";
-import { LockTimeoutError } from "../review/lock.js";
-import { UsageError } from "./context.js";
 import type { GlobalOptions } from "./context.js";
+import { UsageError } from "./errors.js";
+import { register } from "./commands/index.js";
 import { processIO } from "./io.js";
 import type { CliIO } from "./io.js";
 
@@ -44,8 +47,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
     .exitOverride();
 
   const globals = (command: Command): GlobalOptions => command.optsWithGlobals() as GlobalOptions;
-  const commands = await import("./commands/index.js");
-  commands.register(program, { globals, io, wrap: actions });
+  register(program, { globals, io, wrap: actions });
 
   try {
     await program.parseAsync([...argv], { from: "user" });
@@ -55,7 +57,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
   }
 }
 
-function handleError(error: unknown, io: CliIO): number {
+async function handleError(error: unknown, io: CliIO): Promise<number> {
   if (error instanceof CommanderError) {
     if (
       error.code === "commander.helpDisplayed" ||
@@ -76,7 +78,10 @@ function handleError(error: unknown, io: CliIO): number {
     return 2;
   }
   // The environment said no (read-only file or directory, full disk, a held
-  // lock): say so in one line; it is not a bug of ours.
+  // lock): say so in one line; it is not a bug of ours. (Imported here: only
+  // commands that write reviews can throw these.)
+  const { AtomicWriteError } = await import("../review/atomic.js");
+  const { LockTimeoutError } = await import("../review/lock.js");
   if (
     error instanceof AtomicWriteError ||
     error instanceof LockTimeoutError ||

@@ -3,10 +3,10 @@ import { renderHtml } from "./html.js";
 import { renderJson } from "./json.js";
 import { renderMarkdown } from "./markdown.js";
 import type { Report } from "./model.js";
+import type { ReportFormat } from "./formats.js";
 
-export const REPORT_FORMATS = ["markdown", "html", "json"] as const;
-
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS } from "./formats.js";
+export type { ReportFormat } from "./formats.js";
 
 export const REPORT_RENDERERS: Record<ReportFormat, (report: Report) => string> = {
   markdown: renderMarkdown,

@@ -45,3 +45,27 @@ describe("bin/preclear.js keygen", () => {
     }
   });
 });
+
+describe("bin/preclear.js --version and --help", () => {
+  test("--version (its start-up shortcut) prints what the CLI's own --version prints", async () => {
+    const { runCli } = await import("../helpers/cli.js");
+    const inProcess = await runCli(["--version"]);
+    for (const flag of ["--version", "-v"]) {
+      const result = spawnCli([flag]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toBe(inProcess.stdout);
+    }
+    expect(inProcess.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  test("--help lists every command", async () => {
+    const { COMMANDS } = await import("../../src/cli/commands/index.js");
+    const result = spawnCli(["--help"]);
+    expect(result.code).toBe(0);
+    const listed = result.stdout.split("\n").filter((line) => /^ {2}[a-z]/.test(line));
+    // One line per command, plus `help`.
+    expect(listed.length).toBeGreaterThanOrEqual(COMMANDS.length + 1);
+    expect(result.stdout).toContain("check [options] [paths...]");
+  });
+});

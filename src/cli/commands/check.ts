@@ -1,5 +1,4 @@
 import { appendFileSync } from "node:fs";
-import type { Command } from "commander";
 import { checkDrafts } from "../../core/check.js";
 import type { Level } from "../../core/rules/findings.js";
 import { LEVEL_RANK } from "../../core/rules/findings.js";
@@ -9,6 +8,7 @@ import { findDrafts, pipelineOptions } from "../../core/project.js";
 import type { Config } from "../../core/load/config.js";
 import {
   CHUNKED_FORMATTERS,
+  FORMAT_NAMES,
   FORMATTERS,
   githubSummary,
   isFormatName,
@@ -20,26 +20,27 @@ import type { CliIO } from "../io.js";
 import { VERSION } from "../version.js";
 import { RunInputs, writeOutputs } from "../output.js";
 
-interface CheckFlags {
-  format?: string[];
-  output?: string[];
+/** One requested output: a --format, and the -o file that followed it (else stdout). */
+export interface OutputRequest {
+  format: string;
+  file?: string;
+}
+
+export interface CheckOptions {
+  /** The --format/-o pairs in the order given (see ../define/check.ts); empty: the config's. */
+  outputs: OutputRequest[];
   failOn?: Level;
   maxWarnings?: string;
 }
 
 export async function checkCommand(
   paths: string[],
-  flags: CheckFlags,
+  flags: CheckOptions,
   globals: GlobalOptions,
   io: CliIO,
-  command: Command,
 ): Promise<number> {
   const context = createContext(globals, io);
-  const outputs = pairOutputs(
-    (command.parent as unknown as { rawArgs?: string[] } | null)?.rawArgs ?? [],
-    flags,
-    context.config,
-  );
+  const outputs = checkedOutputs(flags.outputs, context.config);
   const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings must be a whole number, got "${flags.maxWarnings}"`);
@@ -115,47 +116,21 @@ export async function checkCommand(
 }
 
 /**
- * Pair each --format with the --output that follows it (before the next
- * --format), as Spectral does; formats without an output go to stdout.
+ * The outputs to write: as requested, else the config's formats (else
+ * stylish), each format name checked.
  */
-export function pairOutputs(
-  rawArgs: readonly string[],
-  flags: CheckFlags,
+export function checkedOutputs(
+  requested: readonly OutputRequest[],
   config: Config,
 ): Array<{ format: FormatName; file?: string }> {
-  const pairs: Array<{ format: string; file?: string }> = [];
-  const take = (arg: string, next: string | undefined, names: string[]): string | undefined => {
-    for (const name of names) {
-      if (arg === name) return next;
-      if (name.startsWith("--") && arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
-      if (!name.startsWith("--") && arg.startsWith(name) && arg.length > name.length)
-        return arg.slice(name.length);
-    }
-    return undefined;
-  };
-  for (let i = 0; i < rawArgs.length; i++) {
-    const arg = rawArgs[i]!;
-    const format = take(arg, rawArgs[i + 1], ["--format", "-f"]);
-    if (format !== undefined) {
-      pairs.push({ format });
-      continue;
-    }
-    const file = take(arg, rawArgs[i + 1], ["--output", "-o"]);
-    if (file !== undefined) {
-      const last = pairs[pairs.length - 1];
-      if (last && last.file === undefined) last.file = file;
-      else pairs.push({ format: "stylish", file });
-    }
-  }
-  if (pairs.length === 0) {
-    for (const format of config.format ?? ["stylish"]) pairs.push({ format });
-  }
-  // Defensive: commander may have parsed flags the scan did not see.
-  if (pairs.length === 0 && flags.format) for (const format of flags.format) pairs.push({ format });
+  const pairs: OutputRequest[] =
+    requested.length > 0
+      ? [...requested]
+      : (config.format ?? ["stylish"]).map((format) => ({ format }));
   return pairs.map(({ format, file }) => {
     if (!isFormatName(format)) {
       throw new UsageError(
-        `unknown format "${format}" (use stylish, json, sarif, junit, github or markdown)`,
+        `unknown format "${format}" (use ${FORMAT_NAMES.slice(0, -1).join(", ")} or ${FORMAT_NAMES[FORMAT_NAMES.length - 1]})`,
       );
     }
     return file === undefined ? { format } : { format, file };

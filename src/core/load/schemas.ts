@@ -14,7 +14,9 @@ import type { Diagnostic } from "../diagnostics.js";
 import { locate } from "./yaml.js";
 import type { LoadedYaml, PathSegment } from "./yaml.js";
 
-export type SchemaName = "checklist" | "draft" | "review" | "report" | "config" | "trusted-keys";
+import type { SchemaName } from "./schema-names.js";
+
+export type { SchemaName } from "./schema-names.js";
 
 const SCHEMA_DIR = new URL("schemas/", PACKAGE_ROOT_URL);
 
