@@ -7,7 +7,10 @@
  * `--help` load nothing else.
  */
 import { Command, CommanderError, Option } from "commander";
+import path from "node:path";
 import { formatDiagnostic, oneLine, PreclearError } from "../core/diagnostics.js";
+import type { Diagnostic, DiagnosticKind } from "../core/diagnostics.js";
+import { displayPath } from "../core/load/paths.js";
 import type { GlobalOptions } from "./context.js";
 import { UsageError } from "./errors.js";
 import { register } from "./commands/index.js";
@@ -70,8 +73,9 @@ async function handleError(error: unknown, io: CliIO): Promise<number> {
     return 2; // commander already printed the message
   }
   if (error instanceof PreclearError) {
-    for (const d of error.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
-    return error.exitCode;
+    for (const d of error.diagnostics)
+      io.stderr.write(`${formatDiagnostic(shownFrom(d, io.cwd))}\n`);
+    return EXIT_CODES[error.kind];
   }
   if (error instanceof UsageError) {
     io.stderr.write(`preclear: ${error.message}\n`);
@@ -92,6 +96,22 @@ async function handleError(error: unknown, io: CliIO): Promise<number> {
     return 2;
   }
   throw error;
+}
+
+/**
+ * The exit code of each kind of problem: 1 for a file that breaks a rule (as
+ * findings are), 2 for input the run cannot use and for usage errors.
+ */
+export const EXIT_CODES: Record<DiagnosticKind, number> = {
+  "invalid-input": 1,
+  unevaluable: 2,
+  usage: 2,
+};
+
+/** A diagnostic with its file shown relative to the working directory, the one place this is done. */
+function shownFrom(d: Diagnostic, cwd: string): Diagnostic {
+  if (!path.isAbsolute(d.location.file)) return d;
+  return { ...d, location: { ...d.location, file: displayPath(d.location.file, cwd) } };
 }
 
 /** An error from the operating system (`EACCES`, `ENOSPC`, `EROFS`…). */

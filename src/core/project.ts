@@ -68,10 +68,13 @@ export function findDrafts(project: Project, paths: readonly string[]): string[]
   const files = discoverDrafts(paths, project.cwd);
   const limit = project.config.limits.maxDrafts;
   if (files.length > limit) {
-    throw new PreclearError({
-      location: { file: paths.join(" "), line: 1, column: 1 },
-      message: `found ${files.length} drafts, more than the limit of ${limit} (raise limits.maxDrafts in preclear.config.yaml)`,
-    });
+    throw new PreclearError(
+      {
+        location: { file: paths.join(" "), line: 1, column: 1 },
+        message: `found ${files.length} drafts, more than the limit of ${limit} (raise limits.maxDrafts in preclear.config.yaml)`,
+      },
+      "usage",
+    );
   }
   return files.map((file) => path.resolve(project.cwd, file));
 }

@@ -70,7 +70,7 @@ export function loadReview(
       diagnostics.push(...error.diagnostics);
     }
   }
-  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, "invalid-input");
   const review: LoadedReview = {
     path: reviewPath,
     exists: true,
@@ -113,7 +113,7 @@ export function loadReview(
     }
     review.history.push(...(fragment.review.history ?? []));
   }
-  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, "invalid-input");
   review.history.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return review;
 }
@@ -127,7 +127,7 @@ function loadFragment(file: string, draftId: string, limits: LoadLimits): Review
   const text = readTextFile(file, limits.maxBytes, "review");
   const loaded = parseYaml(file, text, limits);
   const diagnostics = validateAgainst("review", loaded, loaded.value);
-  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, "invalid-input");
   const review = loaded.value as Review;
   if (review.draft !== draftId) {
     diagnostics.push(
@@ -150,7 +150,7 @@ function loadFragment(file: string, draftId: string, limits: LoadLimits): Review
       );
     }
   }
-  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, "invalid-input");
   return { file, loaded, review };
 }
 
