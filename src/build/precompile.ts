@@ -1,6 +1,6 @@
 /**
  * Build-time work that every run would otherwise repeat (`npm run build` runs
- * src/build/precompile.mjs, which writes what these functions return):
+ * src/build/write-precompiled.mjs, which writes what these functions return):
  *
  * - dist/validators/<name>.cjs: each JSON Schema compiled by ajv into
  *   standalone code, so a run neither loads nor runs ajv's compiler;
