@@ -16,7 +16,6 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { assertBuiltCli, BIN, REPO_ROOT } from "../../helpers/cli.js";
 import type { SpawnResult } from "../../helpers/cli.js";
@@ -50,7 +49,6 @@ export function measureCli(args: readonly string[], options: MeasureOptions = {}
   delete env.NO_COLOR;
   Object.assign(env, options.env, { PRECLEAR_USAGE_FILE: usageFile });
   try {
-    const started = performance.now();
     const child = spawnSync(process.execPath, ["--import", REPORTER, BIN, ...args], {
       cwd: options.cwd ?? REPO_ROOT,
       env,
@@ -58,14 +56,12 @@ export function measureCli(args: readonly string[], options: MeasureOptions = {}
       timeout: options.timeoutMs ?? 20_000,
       maxBuffer: 64 * MIB,
     });
-    const ms = performance.now() - started;
     let usage = { maxRssBytes: Number.NaN, cpuMs: Number.NaN };
     if (existsSync(usageFile)) usage = JSON.parse(readFileSync(usageFile, "utf8")) as typeof usage;
     return {
       code: child.status ?? -1,
       stdout: child.stdout ?? "",
       stderr: child.stderr ?? "",
-      ms,
       timedOut: (child.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT",
       ...usage,
     };
