@@ -53,32 +53,40 @@ const common = {
   },
 };
 
+/** @type {import('jest').Config[]} */
+const projects = [
+  {
+    ...common,
+    displayName: "unit",
+    testMatch: ["<rootDir>/test/**/*.test.ts"],
+    testPathIgnorePatterns: ["/node_modules/", ...ignore([...E2E, ...SLOW])],
+    setupFiles: ["<rootDir>/test/setup/unit.mjs"],
+  },
+  {
+    ...common,
+    displayName: "e2e",
+    testMatch: match(E2E),
+    testPathIgnorePatterns: ["/node_modules/", ...ignore(SLOW)],
+    globalSetup: "<rootDir>/test/setup/build.mjs",
+  },
+  {
+    ...common,
+    displayName: "slow",
+    testMatch: match(SLOW),
+    globalSetup: "<rootDir>/test/setup/build.mjs",
+    setupFiles: ["<rootDir>/test/setup/slow.mjs"],
+  },
+];
+
+// `npm run test:unit` and friends set PRECLEAR_TEST_PROJECTS (a comma-separated
+// list) rather than pass --selectProjects, which would swallow the test paths
+// given after it (`npm run test:unit -- test/core`).
+const only = process.env.PRECLEAR_TEST_PROJECTS?.split(",").map((name) => name.trim());
+
 /** @type {import('jest').Config} */
 export default {
   testTimeout: 30000,
   // node-pty keeps a native handle alive after its processes exit.
   forceExit: true,
-  projects: [
-    {
-      ...common,
-      displayName: "unit",
-      testMatch: ["<rootDir>/test/**/*.test.ts"],
-      testPathIgnorePatterns: ["/node_modules/", ...ignore([...E2E, ...SLOW])],
-      setupFiles: ["<rootDir>/test/setup/unit.mjs"],
-    },
-    {
-      ...common,
-      displayName: "e2e",
-      testMatch: match(E2E),
-      testPathIgnorePatterns: ["/node_modules/", ...ignore(SLOW)],
-      globalSetup: "<rootDir>/test/setup/build.mjs",
-    },
-    {
-      ...common,
-      displayName: "slow",
-      testMatch: match(SLOW),
-      globalSetup: "<rootDir>/test/setup/build.mjs",
-      setupFiles: ["<rootDir>/test/setup/slow.mjs"],
-    },
-  ],
+  projects: only ? projects.filter((p) => only.includes(p.displayName)) : projects,
 };
