@@ -6,7 +6,7 @@ import { explain } from "../../core/evaluate/explain.js";
 import type { ConditionExplanation, Explanation } from "../../core/evaluate/explain.js";
 import { formatFactValue } from "../../core/evaluate/facts.js";
 import { displayPath } from "../../core/load/paths.js";
-import { createContext, PreclearError } from "../context.js";
+import { createContext } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
 
@@ -17,28 +17,14 @@ export async function explainCommand(
   io: CliIO,
 ): Promise<number> {
   const context = createContext(globals, io);
-  let evaluation;
-  try {
-    // Paths are resolved against the CLI's working directory, never the process's.
-    evaluation = evaluate(
-      loadBundle(path.resolve(io.cwd, file), context.library, {
-        allowOutside: context.allowOutside,
-      }),
-    );
-  } catch (error) {
-    // SPEC section 5: a draft, checklist or review too broken to evaluate is
-    // exit 2 for a one-draft command (loadBundle uses 1, check's invalid-file).
-    if (error instanceof PreclearError) {
-      throw new PreclearError(
-        error.diagnostics.map((d) => ({
-          ...d,
-          location: { ...d.location, file: displayPath(d.location.file, io.cwd) },
-        })),
-        2,
-      );
-    }
-    throw error;
-  }
+  // Paths are resolved against the CLI's working directory, never the
+  // process's. A draft too broken to evaluate throws (kind "unevaluable": exit
+  // 2, with paths shown relative, by src/cli/main.ts).
+  const evaluation = evaluate(
+    loadBundle(path.resolve(io.cwd, file), context.library, {
+      allowOutside: context.allowOutside,
+    }),
+  );
   const explanation = explain(evaluation);
   explanation.draft.file = displayPath(explanation.draft.file, io.cwd);
   for (const fact of explanation.facts) {

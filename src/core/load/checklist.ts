@@ -253,7 +253,7 @@ export function parseChecklist(
 ): LoadedChecklist {
   const loaded = parseYaml(file, text, limits);
   const diagnostics = validateAgainst("checklist", loaded, loaded.value);
-  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, "invalid-input");
   return { file, loaded, checklist: loaded.value as Checklist, builtin };
 }
 
