@@ -6,13 +6,24 @@
  * contract of schemas/report.schema.json (checked in a test).
  */
 import { createHash } from "node:crypto";
-import type { ConditionOutcome, Evaluation, ItemEvaluation } from "../core/evaluate/evaluate.js";
-import { DONE_STATUSES } from "../core/evaluate/evaluate.js";
+import type {
+  ConditionOutcome,
+  Evaluation,
+  ItemEvaluation,
+  StakeholderEvaluation,
+} from "../core/evaluate/evaluate.js";
 import type { Finding, Level, RuleId } from "../core/rules/findings.js";
 import { RULE_IDS } from "../core/rules/findings.js";
+import { decisionState, itemState, signoffStateFromFindings } from "../core/rules/state.js";
+import type {
+  CapacityState,
+  DecisionState,
+  ItemPhase,
+  ItemStatus,
+  SignoffState,
+} from "../core/rules/state.js";
 import { displayPath } from "../core/load/paths.js";
 import type { FactValue } from "../core/types/draft.js";
-import type { ItemResponse } from "../core/types/review.js";
 import { safeHref } from "./escape.js";
 
 export const REPORT_SCHEMA_ID = "https://preclear.dev/schemas/v1/report.schema.json";
@@ -26,15 +37,14 @@ export interface ReportOptions {
   toolVersion?: string;
 }
 
-export type DecisionState = "concur" | "concur-with-comments" | "non-concur" | "pending";
-
-/** Sign-off state of one stakeholder, derived from the findings. */
-export type SignoffState =
-  "signature-verified" | "valid" | "stale" | "invalid" | "missing" | "not-required";
-
-export type ItemStatus = NonNullable<ItemResponse["status"]>;
-
-export type CapacityState = "sufficient" | "shortfall" | "unconfirmed" | "unknown" | "waived";
+/** The states are decided in core/rules/state.ts; the report shows them. */
+export type {
+  CapacityState,
+  DecisionState,
+  ItemPhase,
+  ItemStatus,
+  SignoffState,
+} from "../core/rules/state.js";
 
 export interface ReportCondition {
   /** The CEL expression, or null when the stakeholder or item always applies. */
@@ -109,6 +119,8 @@ export interface ReportItem {
   due: string | null;
   dueDate: string | null;
   overdue: boolean;
+  /** Where the item stands, all things considered (core/rules/state.ts). */
+  state: ItemPhase;
   evidence: {
     required: string[];
     /** Required fields a satisfied response lacks. */
@@ -289,12 +301,6 @@ export interface Report {
   digests: ReportDigests;
 }
 
-const SIGNOFF_RULES: ReadonlyArray<[RuleId, SignoffState]> = [
-  ["signature-invalid", "invalid"],
-  ["signoff-stale", "stale"],
-  ["signoff-missing", "missing"],
-];
-
 /** Build the report of one evaluated draft. `findings` are that draft's (from `lint`). */
 export function buildReport(
   evaluation: Evaluation,
@@ -331,7 +337,7 @@ export function buildReport(
       description: s.stakeholder.description ?? null,
       dependsOn: [...s.stakeholder.dependsOn],
       condition: condition(s.condition),
-      decision: decisionOf(s.record?.decision),
+      decision: decisionOf(s),
       signoff: signoffOf(
         s.stakeholder.signoff === "required",
         s.record?.signoffs ?? [],
@@ -376,7 +382,7 @@ export function buildReport(
     for (const item of d.items) {
       if (item.applies !== true) continue;
       const evaluated = s.items.find((x) => x.item.id === item.id)!;
-      if (evaluated.demand) capacity.push(capacityRow(d, item, evaluated));
+      if (evaluated.demand) capacity.push(capacityRow(d, item, evaluated, asOf));
       if (item.dueDate && item.due) {
         entries.push({
           stakeholder: d.stakeholder,
@@ -575,11 +581,10 @@ function condition(c: ConditionOutcome): ReportCondition {
   };
 }
 
-function decisionOf(
-  decision: { status: DecisionState; by?: string; date?: string; comments?: string } | undefined,
-): ReportDecision {
+function decisionOf(s: StakeholderEvaluation): ReportDecision {
+  const decision = s.record?.decision;
   return {
-    state: decision?.status ?? "pending",
+    state: decisionState(s).state,
     by: decision?.by ?? null,
     date: decision?.date ?? null,
     comments: decision?.comments ?? null,
@@ -607,12 +612,7 @@ export function signoffOf(
     date: s.date,
     keyId: s.keyId ?? null,
   }));
-  let state: SignoffState | undefined = SIGNOFF_RULES.find(([rule]) => ruleIds.includes(rule))?.[1];
-  if (!state) {
-    if (list.length === 0) state = required ? "missing" : "not-required";
-    else state = list.some((s) => s.keyId !== null) ? "signature-verified" : "valid";
-  }
-  return { required, state, signatures: list };
+  return { required, state: signoffStateFromFindings(required, list, ruleIds), signatures: list };
 }
 
 function itemDetail(
@@ -622,21 +622,8 @@ function itemDetail(
   findings: readonly Finding[],
 ): ReportItem {
   const r = i.response;
-  const status: ItemStatus = r?.status ?? "open";
-  const done = DONE_STATUSES.has(status);
-  const required = [...i.item.evidence];
-  const fields = (r ?? {}) as unknown as Record<string, unknown>;
-  const missing =
-    status === "satisfied"
-      ? required.filter((field) => {
-          const value = fields[field];
-          return (
-            value === undefined ||
-            value === null ||
-            (typeof value === "string" && value.trim() === "")
-          );
-        })
-      : [];
+  const state = itemState(i, asOf);
+  const { status, done } = state;
   return {
     id: i.item.id,
     question: i.item.question,
@@ -647,10 +634,11 @@ function itemDetail(
     done,
     due: i.item.due ?? null,
     dueDate: i.dueDate ?? null,
-    overdue: i.applies === true && !done && i.dueDate !== undefined && i.dueDate < asOf,
+    overdue: state.overdue,
+    state: state.phase,
     evidence: {
-      required,
-      missing,
+      required: [...i.item.evidence],
+      missing: state.missingEvidence,
       contact: r?.contact ?? null,
       date: r?.date ?? null,
       document: r?.document ? { text: r.document, href: safeHref(r.document) } : null,
@@ -675,28 +663,18 @@ function itemDetail(
   };
 }
 
-function capacityRow(d: StakeholderDetail, item: ReportItem, i: ItemEvaluation): CapacityRow {
+function capacityRow(
+  d: StakeholderDetail,
+  item: ReportItem,
+  i: ItemEvaluation,
+  asOf: string,
+): CapacityRow {
   const demand = i.demand!;
   const value = demand.value ?? null;
   const confirmed = item.evidence.capacity;
-  let state: CapacityState;
-  let shortfall: number | null;
-  if (item.status === "not-applicable" || item.status === "risk-accepted") {
-    state = "waived";
-    shortfall = null;
-  } else if (value === null) {
-    state = "unknown";
-    shortfall = null;
-  } else if (confirmed === null) {
-    state = "unconfirmed";
-    shortfall = value;
-  } else if (confirmed < value) {
-    state = "shortfall";
-    shortfall = value - confirmed;
-  } else {
-    state = "sufficient";
-    shortfall = 0;
-  }
+  const judged = itemState(i, asOf);
+  const state: CapacityState = judged.capacity!;
+  const shortfall = judged.shortfall ?? null;
   return {
     stakeholder: d.stakeholder,
     name: d.name,

@@ -154,7 +154,8 @@ export interface Evaluation extends DraftBundle {
   draftContext: DraftContext;
 }
 
-export const DONE_STATUSES = new Set(["satisfied", "not-applicable", "risk-accepted"]);
+/** Kept for importers; the item states live in core/rules/state.ts. */
+export { DONE_STATUSES } from "../rules/state.js";
 
 export function evaluate(bundle: DraftBundle): Evaluation {
   const { checklist, review, facts, draft } = bundle;
