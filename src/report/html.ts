@@ -374,7 +374,10 @@ function n(value: number): string {
 
 function graphSection(report: Report): string {
   if (report.coordinationGraph.nodes.length === 0) return "";
+  // The four v1 states always; a part-two state (over objection, silence…) when shown.
+  const shown = new Set(report.coordinationGraph.nodes.map((node) => node.decision));
   const legend = (Object.keys(DECISION) as Array<keyof typeof DECISION>)
+    .filter((k, index) => index < 4 || shown.has(k))
     .map((k) => badge(DECISION[k]))
     .join(" ");
   return [

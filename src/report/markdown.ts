@@ -163,6 +163,10 @@ const MERMAID_CLASS = {
   "concur-with-comments": "concurWithComments",
   "non-concur": "nonConcur",
   pending: "pending",
+  // SPEC part two: drawn like the decision they amount to.
+  "decided-over-objection": "concurWithComments",
+  "cleared-by-silence": "concur",
+  "not-asked": "pending",
 } as const;
 
 function graph(report: Report): string {

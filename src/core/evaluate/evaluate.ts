@@ -164,6 +164,7 @@ export function evaluate(bundle: DraftBundle): Evaluation {
     title: draft.draft.title,
     issuer: draft.draft.issuer ?? "",
     issuanceDate: draft.draft.issuanceDate ?? "",
+    effectiveDate: draft.draft.effectiveDate ?? "",
   };
   const table = checklist.cel.facts;
   const run = (expression: string | undefined): ConditionOutcome => {

@@ -12,12 +12,12 @@ export const capacityShortfall: Rule = {
     "capacity-shortfall",
     "error",
     "Confirmed capacity is below the evaluated demand",
-    "The item has a quantitative check: its `capacity.demand` expression, evaluated over the facts, exceeds the `capacity` the stakeholder confirmed in the review (or no capacity was recorded). Obtain a confirmed capacity that meets the demand, or revisit the facts.",
+    "The item has a quantitative check: its `capacity.demand` expression, evaluated over the facts, exceeds the `capacity` the stakeholder confirmed in the review (or no capacity was recorded), or the item asks capacity to exist by the issuance or effective date (`capacity.availableBy`) and the review's `availableOn` is later. Obtain a confirmed capacity that meets the demand in time, or revisit the facts.",
   ),
   check(evaluation, context): Finding[] {
     const findings: Finding[] = [];
     for (const { s, i } of applicableItems(evaluation)) {
-      const state = itemState(i, context.asOf);
+      const state = itemState(i, context.state, s);
       if (!i.demand || i.demand.value === undefined) continue;
       const unit = i.item.capacity?.unit ? ` ${i.item.capacity.unit}` : "";
       const label = `${s.stakeholder.id}/${i.item.id}`;
@@ -30,6 +30,16 @@ export const capacityShortfall: Rule = {
             this.meta.defaultLevel,
             `${label} is satisfied but records no confirmed capacity against a demand of ${demand}`,
             context.itemLocation(s, i),
+            whereOf(s, i),
+          ),
+        );
+      } else if (state.capacity === "late") {
+        findings.push(
+          context.finding(
+            "capacity-shortfall",
+            this.meta.defaultLevel,
+            `${label}: confirmed capacity is available on ${i.response!.availableOn}, after the ${i.item.capacity?.availableBy === "effective" && context.state.effectiveDate ? "effective date" : "issuance date"} ${state.availableBy} it must exist by`,
+            context.itemLocation(s, i, "availableOn"),
             whereOf(s, i),
           ),
         );

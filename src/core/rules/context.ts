@@ -1,11 +1,12 @@
 /** The context lint gives every rule: how to make a finding and where to point. */
-import { isMap, isScalar } from "yaml";
+import { isMap, isScalar, isSeq } from "yaml";
 import type { Location } from "../diagnostics.js";
 import type { Evaluation, StakeholderEvaluation } from "../evaluate/evaluate.js";
 import type { LoadedYaml, PathSegment } from "../load/yaml.js";
 import { locate } from "../load/yaml.js";
 import type { Finding } from "./findings.js";
 import type { LintOptions, RuleContext } from "./rule.js";
+import { stateContext } from "./state.js";
 
 export function ruleContext(evaluation: Evaluation, options: LintOptions): RuleContext {
   const { draft, review } = evaluation;
@@ -32,6 +33,7 @@ export function ruleContext(evaluation: Evaluation, options: LintOptions): RuleC
   };
   return {
     ...options,
+    state: stateContext(evaluation, options.asOf),
     finding(ruleId, level, message, location, where = {}) {
       const finding: Finding = {
         ruleId,
@@ -59,6 +61,11 @@ export function ruleContext(evaluation: Evaluation, options: LintOptions): RuleC
 export function hasPath(loaded: LoadedYaml, path: readonly PathSegment[]): boolean {
   let node: unknown = loaded.doc.contents;
   for (const segment of path) {
+    if (isSeq(node) && typeof segment === "number") {
+      node = node.items[segment];
+      if (node === undefined) return false;
+      continue;
+    }
     if (!isMap(node)) return false;
     const pair = node.items.find(
       (p) => String(isScalar(p.key) ? p.key.value : p.key) === String(segment),

@@ -15,7 +15,7 @@ export const evidenceMissing: Rule = {
   check(evaluation, context): Finding[] {
     const findings: Finding[] = [];
     for (const { s, i } of applicableItems(evaluation)) {
-      const { missingEvidence } = itemState(i, context.asOf);
+      const { missingEvidence } = itemState(i, context.state, s);
       if (missingEvidence.length === 0) continue;
       findings.push(
         context.finding(

@@ -1,6 +1,6 @@
 /**
  * The registry of finding rules: one module per rule id (metadata and check),
- * in the order of SPEC section 7. Lint runs every rule with a `check`; the
+ * in the order of SPEC sections 7 and 15. Lint runs every rule with a `check`; the
  * sign-off rules are judged with the trusted keys and run through the
  * sign-off module's extra rules. A new rule is a new module and one line here
  * (and its id in RULE_IDS).
@@ -21,6 +21,16 @@ import { overdue } from "./overdue.js";
 import { signatureInvalid } from "./signature-invalid.js";
 import { signoffMissing } from "./signoff-missing.js";
 import { signoffStale } from "./signoff-stale.js";
+import { noticeMissing } from "./notice-missing.js";
+import { levelInsufficient } from "./level-insufficient.js";
+import { conditionOpen } from "./condition-open.js";
+import { escalationInvalid } from "./escalation-invalid.js";
+import { scopeOutUnconfirmed } from "./scope-out-unconfirmed.js";
+import { taskingMissing } from "./tasking-missing.js";
+import { deemedConcurrence } from "./deemed-concurrence.js";
+import { inputMissing } from "./input-missing.js";
+import { commentUnresolved } from "./comment-unresolved.js";
+import { decisionInconsistent } from "./decision-inconsistent.js";
 
 /** Rules lint runs over every evaluated draft. */
 export const LINT_RULES: readonly Rule[] = [
@@ -36,6 +46,17 @@ export const LINT_RULES: readonly Rule[] = [
   signoffMissing,
   dependencyOrder,
   orphanResponse,
+  // SPEC part two, section 15
+  noticeMissing,
+  levelInsufficient,
+  conditionOpen,
+  escalationInvalid,
+  scopeOutUnconfirmed,
+  taskingMissing,
+  deemedConcurrence,
+  inputMissing,
+  commentUnresolved,
+  decisionInconsistent,
 ];
 
 /** Every rule's metadata, by id. */

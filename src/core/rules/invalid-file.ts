@@ -8,8 +8,12 @@ import type { Origin } from "../load/checklist.js";
 import { formatFactValue } from "../evaluate/facts.js";
 import type { FactValue } from "../types/draft.js";
 import { locate } from "../load/yaml.js";
+import { nonBusinessReason } from "../evaluate/business-days.js";
+import { isCalendarDate } from "../evaluate/dates.js";
+import type { Evaluation } from "../evaluate/evaluate.js";
 import type { Finding } from "./findings.js";
-import type { Rule } from "./rule.js";
+import { whereOf } from "./context.js";
+import type { Rule, RuleContext } from "./rule.js";
 import { ruleMeta } from "./rule.js";
 
 export const invalidFile: Rule = {
@@ -17,7 +21,7 @@ export const invalidFile: Rule = {
     "invalid-file",
     "error",
     "A checklist, draft or review fails validation",
-    "The file does not parse, does not match its JSON Schema, or breaks a semantic rule (duplicate ids, unresolved references, cycles, CEL expressions that do not type-check). The draft it belongs to cannot be fully evaluated until the file is fixed; other drafts are still checked.",
+    "The file does not parse, does not match its JSON Schema, or breaks a semantic rule (duplicate ids, unresolved references, cycles, CEL expressions that do not type-check). The draft it belongs to cannot be fully evaluated until the file is fixed; other drafts are still checked. In a review it also marks a hand-given tasking suspense on a weekend or federal holiday, a tasking dated after the decision, and a comment or condition id used twice.",
   ),
   check(evaluation, context): Finding[] {
     const findings: Finding[] = [];
@@ -75,6 +79,70 @@ export const invalidFile: Rule = {
         }
       }
     }
+    findings.push(...recordProblems(evaluation, context));
     return findings;
   },
 };
+
+/**
+ * What the review schema cannot say about a stakeholder record (SPEC part
+ * two): a hand-given suspense on a weekend or holiday, a tasking dated after
+ * the decision, a comment or condition id used twice.
+ */
+function recordProblems(evaluation: Evaluation, context: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  const level = invalidFile.meta.defaultLevel;
+  for (const s of evaluation.stakeholders) {
+    const record = s.record;
+    if (!record) continue;
+    const id = s.stakeholder.id;
+    const add = (message: string, path: Array<string | number>) =>
+      findings.push(
+        context.finding(
+          "invalid-file",
+          level,
+          message,
+          context.stakeholderLocation(s, path),
+          whereOf(s),
+        ),
+      );
+    const tasking = record.tasking;
+    if (tasking?.suspense && isCalendarDate(tasking.suspense)) {
+      const reason = nonBusinessReason(tasking.suspense);
+      if (reason) {
+        const days = s.stakeholder.suspense?.businessDays;
+        add(
+          `the suspense ${tasking.suspense} given for ${id} is ${reason}; a suspense is a business day${days !== undefined ? ` (or leave it out to count ${days} business days from the tasking)` : ""}`,
+          ["tasking", "suspense"],
+        );
+      }
+    }
+    const decided = record.decision?.date;
+    if (tasking && decided && tasking.tasked > decided) {
+      add(
+        `${id} is recorded as tasked on ${tasking.tasked}, after its decision on ${decided}; an office is tasked before it decides`,
+        ["tasking", "tasked"],
+      );
+    }
+    const seen = new Set<string>();
+    (record.comments ?? []).forEach((comment, index) => {
+      if (seen.has(comment.id))
+        add(`comment id \`${comment.id}\` is used twice for ${id}; give each comment its own id`, [
+          "comments",
+          index,
+          "id",
+        ]);
+      seen.add(comment.id);
+    });
+    const conditions = new Set<string>();
+    (record.decision?.conditions ?? []).forEach((condition, index) => {
+      if (conditions.has(condition.id))
+        add(
+          `condition id \`${condition.id}\` is used twice in ${id}'s decision; give each condition its own id`,
+          ["decision", "conditions", index, "id"],
+        );
+      conditions.add(condition.id);
+    });
+  }
+  return findings;
+}

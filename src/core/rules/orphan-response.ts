@@ -32,7 +32,11 @@ export const orphanResponse: Rule = {
         );
         continue;
       }
-      if (s.applies === false) {
+      // A ruled-out office's scope-out confirmation is what it should have.
+      const onlyScopeOut =
+        record.scopeOut !== undefined &&
+        Object.keys(record).every((key) => key === "scopeOut" || key === "notice");
+      if (s.applies === false && !onlyScopeOut) {
         findings.push(
           context.finding(
             "orphan-response",

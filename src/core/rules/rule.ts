@@ -7,6 +7,7 @@ import type { Location } from "../diagnostics.js";
 import type { Evaluation, ItemEvaluation, StakeholderEvaluation } from "../evaluate/evaluate.js";
 import type { PathSegment } from "../load/yaml.js";
 import type { Finding, Level, RuleId } from "./findings.js";
+import type { StateContext } from "./state.js";
 
 export interface RuleMeta {
   id: RuleId;
@@ -40,6 +41,8 @@ export interface RuleContext extends LintOptions {
   /** Where to point for a stakeholder (and optionally a path inside its record). */
   stakeholderLocation(s: StakeholderEvaluation, rest?: PathSegment[]): Location;
   itemLocation(s: StakeholderEvaluation, i: ItemEvaluation, field?: string): Location;
+  /** What item, decision and sign-off states are judged against (core/rules/state.ts). */
+  state: StateContext;
 }
 
 /** A rule lint runs over every evaluated draft. */

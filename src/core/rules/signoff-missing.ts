@@ -3,19 +3,25 @@ import type { Finding } from "./findings.js";
 import { whereOf } from "./context.js";
 import type { Rule } from "./rule.js";
 import { ruleMeta } from "./rule.js";
+import { decisionState } from "./state.js";
 
 export const signoffMissing: Rule = {
   meta: ruleMeta(
     "signoff-missing",
     "error",
     "A required sign-off is missing",
-    "The stakeholder has `signoff: required` but the review holds no sign-off for it. Record one with `preclear signoff`.",
+    "The stakeholder has `signoff: required` but the review holds no sign-off for it. Record one with `preclear signoff`. Only `clear` stakeholders sign; one cleared by silence or decided over its objection is not asked to.",
   ),
   check(evaluation, context): Finding[] {
     const findings: Finding[] = [];
     for (const s of evaluation.stakeholders) {
       if (s.applies !== true) continue;
       if (s.stakeholder.signoff !== "required" || (s.record?.signoffs ?? []).length > 0) continue;
+      // Only a clearing office that decided signs: not consult or inform
+      // offices, not one cleared by silence or decided over its objection.
+      const { state, role } = decisionState(s, context.state);
+      if (role !== "clear" || state === "cleared-by-silence" || state === "decided-over-objection")
+        continue;
       findings.push(
         context.finding(
           "signoff-missing",
