@@ -14,7 +14,12 @@ import type {
 } from "../core/evaluate/evaluate.js";
 import type { Finding, Level, RuleId } from "../core/rules/findings.js";
 import { RULE_IDS } from "../core/rules/findings.js";
-import { decisionState, itemState, signoffStateFromFindings } from "../core/rules/state.js";
+import {
+  decisionState,
+  itemState,
+  signoffStateFromFindings,
+  stateContext,
+} from "../core/rules/state.js";
 import type {
   CapacityState,
   DecisionState,
@@ -25,6 +30,16 @@ import type {
 import { displayPath } from "../core/load/paths.js";
 import type { FactValue } from "../core/types/draft.js";
 import { safeHref } from "./escape.js";
+import { buildLifecycle } from "./lifecycle.js";
+import type { LifecycleReport } from "./lifecycle.js";
+
+export type {
+  CommentRow,
+  LifecycleOffice,
+  LifecycleReport,
+  ScopeOutRow,
+  TrackedCondition,
+} from "./lifecycle.js";
 
 export const REPORT_SCHEMA_ID = "https://preclear.dev/schemas/v1/report.schema.json";
 
@@ -299,6 +314,8 @@ export interface Report {
   sources: ReportSource[];
   facts: ReportFact[];
   digests: ReportDigests;
+  /** SPEC part two: roles, tasking, escalation, comments, conditions. Only when used. */
+  lifecycle?: LifecycleReport;
 }
 
 /** Build the report of one evaluated draft. `findings` are that draft's (from `lint`). */
@@ -337,7 +354,7 @@ export function buildReport(
       description: s.stakeholder.description ?? null,
       dependsOn: [...s.stakeholder.dependsOn],
       condition: condition(s.condition),
-      decision: decisionOf(s),
+      decision: decisionOf(s, evaluation, asOf),
       signoff: signoffOf(
         s.stakeholder.signoff === "required",
         s.record?.signoffs ?? [],
@@ -382,7 +399,7 @@ export function buildReport(
     for (const item of d.items) {
       if (item.applies !== true) continue;
       const evaluated = s.items.find((x) => x.item.id === item.id)!;
-      if (evaluated.demand) capacity.push(capacityRow(d, item, evaluated, asOf));
+      if (evaluated.demand) capacity.push(capacityRow(d, item, evaluated, evaluation, asOf));
       if (item.dueDate && item.due) {
         entries.push({
           stakeholder: d.stakeholder,
@@ -395,8 +412,10 @@ export function buildReport(
           daysBeforeIssuance: issuanceDate ? daysBetween(item.dueDate, issuanceDate) : 0,
           status: item.status,
           done: item.done,
-          overdue: item.overdue,
-          daysOverdue: item.overdue ? daysBetween(item.dueDate, asOf) : null,
+          // The timeline shows due dates: overdue here means past this date
+          // (a tasking suspense can make an item overdue earlier).
+          overdue: item.overdue && item.dueDate < asOf,
+          daysOverdue: item.overdue && item.dueDate < asOf ? daysBetween(item.dueDate, asOf) : null,
         });
       }
     }
@@ -437,9 +456,10 @@ export function buildReport(
     "not-required": 0,
   };
   for (const row of clearanceSheet) signoffs[row.signoff.state]++;
-  const decisions = (state: DecisionState) =>
-    clearanceSheet.filter((r) => r.decision.state === state).length;
+  const decisions = (...states: DecisionState[]) =>
+    clearanceSheet.filter((r) => states.includes(r.decision.state)).length;
 
+  const lifecycle = buildLifecycle(evaluation, asOf);
   return {
     $schema: REPORT_SCHEMA_ID,
     apiVersion: "preclear/v1",
@@ -463,9 +483,11 @@ export function buildReport(
         ruledOut: ruledOut.length,
       },
       decisions: {
-        concur: decisions("concur"),
+        // Cleared by silence counts as concurring; decided over objection as the
+        // non-concurrence it is (overruled); consult and inform offices in none.
+        concur: decisions("concur", "cleared-by-silence"),
         concurWithComments: decisions("concur-with-comments"),
-        nonConcur: decisions("non-concur"),
+        nonConcur: decisions("non-concur", "decided-over-objection"),
         pending: decisions("pending"),
       },
       signoffs,
@@ -522,6 +544,7 @@ export function buildReport(
         })),
       },
     },
+    ...(lifecycle ? { lifecycle } : {}),
   };
 }
 
@@ -581,10 +604,14 @@ function condition(c: ConditionOutcome): ReportCondition {
   };
 }
 
-function decisionOf(s: StakeholderEvaluation): ReportDecision {
+function decisionOf(
+  s: StakeholderEvaluation,
+  evaluation: Evaluation,
+  asOf: string,
+): ReportDecision {
   const decision = s.record?.decision;
   return {
-    state: decisionState(s).state,
+    state: decisionState(s, stateContext(evaluation, asOf)).state,
     by: decision?.by ?? null,
     date: decision?.date ?? null,
     comments: decision?.comments ?? null,
@@ -622,7 +649,7 @@ function itemDetail(
   findings: readonly Finding[],
 ): ReportItem {
   const r = i.response;
-  const state = itemState(i, asOf);
+  const state = itemState(i, stateContext(evaluation, asOf), stakeholderOf(evaluation, i));
   const { status, done } = state;
   return {
     id: i.item.id,
@@ -667,12 +694,13 @@ function capacityRow(
   d: StakeholderDetail,
   item: ReportItem,
   i: ItemEvaluation,
+  evaluation: Evaluation,
   asOf: string,
 ): CapacityRow {
   const demand = i.demand!;
   const value = demand.value ?? null;
   const confirmed = item.evidence.capacity;
-  const judged = itemState(i, asOf);
+  const judged = itemState(i, stateContext(evaluation, asOf), stakeholderOf(evaluation, i));
   const state: CapacityState = judged.capacity!;
   const shortfall = judged.shortfall ?? null;
   return {
@@ -751,6 +779,14 @@ function coordinationGraph(details: readonly StakeholderDetail[]): CoordinationG
     })),
     edges,
   };
+}
+
+/** The stakeholder an evaluated item belongs to. */
+function stakeholderOf(
+  evaluation: Evaluation,
+  i: ItemEvaluation,
+): StakeholderEvaluation | undefined {
+  return evaluation.stakeholders.find((s) => s.stakeholder.id === i.item.stakeholder);
 }
 
 function sha256(text: string): string {

@@ -457,3 +457,31 @@ export function signoffStateFromFindings(
     signed: signatures.some((s) => s.keyId !== undefined && s.keyId !== null),
   });
 }
+
+/** Does the draft use anything of SPEC part two? */
+/** Part-two fields change no v1 output: reports and explain add their part only then. */
+export function usesLifecycle(evaluation: Evaluation): boolean {
+  if (evaluation.draft.draft.effectiveDate) return true;
+  if (evaluation.checklist.escalateTo.length > 0) return true;
+  return evaluation.stakeholders.some((s) => {
+    const st = s.stakeholder;
+    const r = s.record;
+    return (
+      st.role !== undefined ||
+      st.level !== undefined ||
+      st.confirmScopeOut !== undefined ||
+      st.silenceIsConcurrence !== undefined ||
+      st.suspense !== undefined ||
+      st.escalateTo !== undefined ||
+      st.items.some((i) => i.needs !== undefined || i.capacity?.availableBy !== undefined) ||
+      (r !== undefined &&
+        (r.notice !== undefined ||
+          r.tasking !== undefined ||
+          r.comments !== undefined ||
+          r.escalation !== undefined ||
+          r.scopeOut !== undefined ||
+          r.decision?.level !== undefined ||
+          r.decision?.conditions !== undefined))
+    );
+  });
+}
