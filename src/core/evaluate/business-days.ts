@@ -17,7 +17,11 @@
 const DAY = 86_400_000;
 
 function utc(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return Date.UTC(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)) - 1,
+    Number(date.slice(8, 10)),
+  );
 }
 
 function iso(t: number): string {
@@ -66,7 +70,9 @@ export function federalHolidays(year: number): Holiday[] {
     const actual = Date.UTC(y, month, day);
     const date = observed(actual);
     if (new Date(date).getUTCFullYear() !== year) return;
-    list.push(date === actual ? { date: iso(date), name } : { date: iso(date), name, actual: iso(actual) });
+    list.push(
+      date === actual ? { date: iso(date), name } : { date: iso(date), name, actual: iso(actual) },
+    );
   };
   const floating = (month: number, weekday: number, n: number, name: string) =>
     list.push({ date: iso(nthWeekday(year, month, weekday, n)), name });

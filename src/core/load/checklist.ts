@@ -496,15 +496,18 @@ export function inputOrderWarnings(resolved: ResolvedChecklist): Diagnostic[] {
     return duration ? subtractDuration(REFERENCE, duration) : undefined;
   };
   const byRef = new Map(
-    resolved.stakeholders.flatMap((s) => s.items.map((i): [string, ResolvedItem] => [`${s.id}/${i.id}`, i])),
+    resolved.stakeholders.flatMap((s) =>
+      s.items.map((i): [string, ResolvedItem] => [`${s.id}/${i.id}`, i]),
+    ),
   );
   for (const s of resolved.stakeholders) {
     for (const item of s.items) {
       const origin = item.fieldOrigins.needs;
       const mine = dueOf(item.due);
       if (!item.needs || !origin || !mine) continue;
-      const written = (origin.loaded.doc.getIn(origin.path, false) as { toJSON?: () => unknown })
-        ?.toJSON?.();
+      const written = (
+        origin.loaded.doc.getIn(origin.path, false) as { toJSON?: () => unknown }
+      )?.toJSON?.();
       const own = Array.isArray(written) ? (written as unknown[]) : [];
       for (const ref of item.needs) {
         const input = byRef.get(ref);
@@ -534,8 +537,9 @@ function unknownInputs(
     for (const item of s.items) {
       const origin = item.fieldOrigins.needs;
       if (!item.needs || !origin) continue;
-      const written = (origin.loaded.doc.getIn(origin.path, false) as { toJSON?: () => unknown })
-        ?.toJSON?.();
+      const written = (
+        origin.loaded.doc.getIn(origin.path, false) as { toJSON?: () => unknown }
+      )?.toJSON?.();
       const own = Array.isArray(written) ? (written as unknown[]) : [];
       for (const ref of item.needs) {
         const [sid, iid] = ref.split("/");
