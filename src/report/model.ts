@@ -17,6 +17,7 @@ import { RULE_IDS } from "../core/rules/findings.js";
 import {
   decisionState,
   itemState,
+  signoffRequired,
   signoffStateFromFindings,
   stateContext,
 } from "../core/rules/state.js";
@@ -356,7 +357,7 @@ export function buildReport(
       condition: condition(s.condition),
       decision: decisionOf(s, evaluation, asOf),
       signoff: signoffOf(
-        s.stakeholder.signoff === "required",
+        signoffRequired(s, stateContext(evaluation, asOf)),
         s.record?.signoffs ?? [],
         mine.map((f) => f.ruleId),
       ),

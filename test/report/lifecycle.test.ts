@@ -72,6 +72,13 @@ describe("report: the clearance lifecycle", () => {
       decidedBy: { name: "J. Deputy", title: "Deputy Attorney General" },
       dissent: "The district will miss Speedy Trial Act deadlines.",
     });
+    // Consult and inform offices and one decided over its objection owe no sign-off.
+    expect(report.clearanceSheet.map((r) => [r.stakeholder, r.signoff.state])).toEqual([
+      ["usao", "not-required"],
+      ["usms", "not-required"],
+      ["courts", "not-required"],
+      ["defenders", "not-required"],
+    ]);
     expect(report.clearanceSheet.map((r) => r.decision.state)).toEqual([
       "decided-over-objection",
       "concur-with-comments",

@@ -3,7 +3,7 @@ import type { Finding } from "./findings.js";
 import { whereOf } from "./context.js";
 import type { Rule } from "./rule.js";
 import { ruleMeta } from "./rule.js";
-import { decisionState } from "./state.js";
+import { signoffRequired } from "./state.js";
 
 export const signoffMissing: Rule = {
   meta: ruleMeta(
@@ -16,12 +16,7 @@ export const signoffMissing: Rule = {
     const findings: Finding[] = [];
     for (const s of evaluation.stakeholders) {
       if (s.applies !== true) continue;
-      if (s.stakeholder.signoff !== "required" || (s.record?.signoffs ?? []).length > 0) continue;
-      // Only a clearing office that decided signs: not consult or inform
-      // offices, not one cleared by silence or decided over its objection.
-      const { state, role } = decisionState(s, context.state);
-      if (role !== "clear" || state === "cleared-by-silence" || state === "decided-over-objection")
-        continue;
+      if (!signoffRequired(s, context.state) || (s.record?.signoffs ?? []).length > 0) continue;
       findings.push(
         context.finding(
           "signoff-missing",

@@ -413,6 +413,17 @@ export function commentState(comment: Comment): CommentState {
 export type SignoffState =
   "signature-verified" | "valid" | "stale" | "invalid" | "missing" | "not-required";
 
+/**
+ * Does this stakeholder owe a sign-off? `signoff: required` (the default) on a
+ * `clear` office that decided: consult and inform offices do not sign, nor
+ * does one cleared by silence or decided over its objection.
+ */
+export function signoffRequired(s: StakeholderLike, judged?: Judged): boolean {
+  if (s.stakeholder.signoff !== "required") return false;
+  const { state, role } = decisionState(s, judged);
+  return role === "clear" && state !== "cleared-by-silence" && state !== "decided-over-objection";
+}
+
 /** The findings that decide a sign-off state, worst first. */
 export const SIGNOFF_RULES: ReadonlyArray<readonly [RuleId, SignoffState]> = [
   ["signature-invalid", "invalid"],

@@ -12,7 +12,7 @@ import { verifyFields } from "./keys.js";
 import type { ExtraRule } from "../rules/lint.js";
 import { signatureInvalid } from "../rules/signature-invalid.js";
 import { signoffStale } from "../rules/signoff-stale.js";
-import { DONE_STATUSES, signoffState } from "../rules/state.js";
+import { DONE_STATUSES, signoffRequired, signoffState } from "../rules/state.js";
 import type { SignoffState } from "../rules/state.js";
 import type { TrustedKeys } from "./trust.js";
 import type { Signoff } from "../types/review.js";
@@ -69,7 +69,7 @@ export function judgeSignoffs(
       result.push({
         stakeholder: s,
         state: signoffState({
-          required: s.stakeholder.signoff === "required",
+          required: signoffRequired(s),
           count: 0,
           untrusted: false,
           stale: false,
@@ -101,7 +101,7 @@ export function judgeSignoffs(
     const last = judged[judged.length - 1]!;
     const untrusted = judged.filter((j) => j.signature && !j.signature.ok);
     const state: SignoffState = signoffState({
-      required: s.stakeholder.signoff === "required",
+      required: signoffRequired(s),
       count: judged.length,
       untrusted: untrusted.length > 0,
       stale: !last.current,
