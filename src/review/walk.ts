@@ -16,7 +16,7 @@ import type {
 } from "../core/evaluate/evaluate.js";
 import { formatFactValue } from "../core/evaluate/facts.js";
 import { formatNumber } from "../core/numbers.js";
-import { decisionState, itemState } from "../core/rules/state.js";
+import { decisionState, itemState, stateContext } from "../core/rules/state.js";
 import type { FactValue } from "../core/types/draft.js";
 import type { Decision, ItemResponse, Review } from "../core/types/review.js";
 import type { Choice, Prompter } from "./prompts.js";
@@ -261,9 +261,10 @@ export class Walk {
 
   private isComplete(step: Step, review: Review): boolean {
     const record = review.stakeholders?.[step.s.stakeholder.id];
-    if (step.kind === "decision") return decisionState({ ...step.s, record }).settled;
+    const context = stateContext(this.evaluation, this.options.asOf);
+    if (step.kind === "decision") return decisionState({ ...step.s, record }, context).settled;
     const response = this.response(review, step.s, step.i);
-    return itemState({ ...step.i, response }, this.options.asOf).answered;
+    return itemState({ ...step.i, response }, context).answered;
   }
 
   private startIndex(steps: Step[]): number {

@@ -1,7 +1,8 @@
 /**
  * One home for each state: lint's findings, the review walk and the report
- * show the same state for every item of the same review, because all three
- * ask core/rules/state.ts. The review holds one item in each state.
+ * show the same state for every item and every decision of the same review,
+ * because all three ask core/rules/state.ts. Each review holds one item (or
+ * one office) in each state.
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -78,7 +79,7 @@ stakeholders:
 `;
 
 /** Answers every prompt without changing anything it can avoid, and notes which items it was asked. */
-function recordingPrompter(asked: string[]): Prompter {
+function recordingPrompter(asked: string[], decisions: string[] = []): Prompter {
   let screen = "";
   return {
     print(text) {
@@ -94,7 +95,11 @@ function recordingPrompter(asked: string[]): Prompter {
       return o.default ?? "x";
     },
     async select<T extends string>(o: { message: string; default?: T }): Promise<T> {
-      if (o.message === "Decision") return "later" as T;
+      if (o.message === "Decision") {
+        decisions.push(/Decision of ([^\n]+)\n/.exec(screen)?.[1] ?? "?");
+        screen = "";
+        return "later" as T;
+      }
       const question = /\s{2}(\S[^\n]*\?)\n/.exec(screen)?.[1];
       asked.push(question ?? "?");
       screen = "";
@@ -184,6 +189,101 @@ describe("item states: lint, walk and report agree", () => {
     expect(report.capacity.map((c) => [c.item, c.state, c.shortfall])).toEqual([
       ["beds", "shortfall", 40],
       ["enough-beds", "sufficient", 0],
+    ]);
+  });
+});
+
+const LIFECYCLE_CHECKLIST = `apiVersion: preclear/v1
+kind: Checklist
+id: decisions
+title: One office in each decision state
+version: 1.0.0
+stakeholders:
+  - { id: decided, name: Decided, signoff: optional }
+  - { id: undecided, name: Undecided, signoff: optional }
+  - { id: consulted, name: Consulted, role: consult, signoff: optional }
+  - id: silent
+    name: Silent
+    signoff: optional
+    silenceIsConcurrence: true
+    suspense: { businessDays: 10 }
+  - id: objecting
+    name: Objecting
+    signoff: optional
+    escalateTo: [Deputy Attorney General]
+`;
+
+const LIFECYCLE_DRAFT = `---
+preclear:
+  id: memo
+  title: Memo
+  checklists: [./decisions.checklist.yaml]
+---
+# Memo
+`;
+
+const LIFECYCLE_REVIEW = `apiVersion: preclear/v1
+kind: Review
+draft: memo
+stakeholders:
+  decided:
+    decision: { status: concur, by: Head, date: 2026-01-05 }
+  consulted:
+    notice: { date: 2025-12-19 }
+  silent:
+    tasking: { tasked: 2025-12-19 }
+  objecting:
+    decision: { status: non-concur, comments: No., by: Head, date: 2026-01-05 }
+    escalation:
+      to: Deputy Attorney General
+      decidedBy: { name: J. Deputy, title: Deputy Attorney General }
+      outcome: overruled
+`;
+
+describe("decision states: lint, walk and report agree", () => {
+  const { dir, remove } = tempDir();
+  afterAll(remove);
+  const draftFile = path.join(dir, "memo.md");
+  writeFileSync(path.join(dir, "decisions.checklist.yaml"), LIFECYCLE_CHECKLIST);
+  writeFileSync(draftFile, LIFECYCLE_DRAFT);
+  writeFileSync(path.join(dir, "memo.review.yaml"), LIFECYCLE_REVIEW);
+
+  test("each office's decision reads the same in all three views", async () => {
+    const asOf = "2026-01-07";
+    const library = new ChecklistLibrary();
+    const evaluation = evaluate(loadBundle(draftFile, library));
+    const findings = lint(evaluation, { asOf });
+    const report = buildReport(evaluation, findings, { asOf });
+    const asked: string[] = [];
+    const decisions: string[] = [];
+    await new Walk({
+      draftFile,
+      library,
+      asOf,
+      onlyOpen: true,
+      prompter: recordingPrompter(asked, decisions),
+      color: false,
+    }).run();
+    const views = report.clearanceSheet.map((row) => ({
+      office: row.stakeholder,
+      report: row.decision.state,
+      lint: findings
+        .filter((f) => f.stakeholder === row.stakeholder)
+        .map((f) => f.ruleId)
+        .sort(),
+      walkAsks: decisions.includes(row.name),
+    }));
+    expect(views).toEqual([
+      { office: "decided", report: "concur", lint: [], walkAsks: false },
+      { office: "undecided", report: "pending", lint: ["decision-missing"], walkAsks: true },
+      { office: "consulted", report: "not-asked", lint: [], walkAsks: false },
+      {
+        office: "silent",
+        report: "cleared-by-silence",
+        lint: ["deemed-concurrence"],
+        walkAsks: false,
+      },
+      { office: "objecting", report: "decided-over-objection", lint: [], walkAsks: false },
     ]);
   });
 });
