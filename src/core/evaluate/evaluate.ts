@@ -156,7 +156,8 @@ export interface Evaluation extends DraftBundle {
   draftContext: DraftContext;
 }
 
-export const DONE_STATUSES = new Set(["satisfied", "not-applicable", "risk-accepted"]);
+/** Kept for importers; the item states live in core/rules/state.ts. */
+export { DONE_STATUSES } from "../rules/state.js";
 
 export function evaluate(bundle: DraftBundle): Evaluation {
   const { checklist, review, facts, draft } = bundle;
@@ -165,6 +166,7 @@ export function evaluate(bundle: DraftBundle): Evaluation {
     title: draft.draft.title,
     issuer: draft.draft.issuer ?? "",
     issuanceDate: draft.draft.issuanceDate ?? "",
+    effectiveDate: draft.draft.effectiveDate ?? "",
   };
   const table = checklist.cel.facts;
   const run = (expression: string | undefined): ConditionOutcome => {
