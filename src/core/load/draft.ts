@@ -4,19 +4,11 @@
  * sha256 of the policy text (SPEC section 2).
  */
 import { createHash } from "node:crypto";
-import {
-  closeSync,
-  existsSync,
-  fstatSync,
-  openSync,
-  readSync,
-  realpathSync,
-  statSync,
-} from "node:fs";
+import { existsSync, readSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { PreclearError } from "../diagnostics.js";
 import type { Diagnostic, Location } from "../diagnostics.js";
-import { readTextFile } from "./files.js";
+import { FileReadError, readTextFile, withRegularFile } from "./files.js";
 import { isInside, projectRoot } from "./paths.js";
 import { validateAgainst } from "./schemas.js";
 import type { Draft } from "../types/draft.js";
@@ -176,7 +168,10 @@ function descriptorDraft(
   } catch (error) {
     throw new PreclearError({
       location: at,
-      message: `cannot read \`document\` ${draft.document}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      message:
+        error instanceof FileReadError && error.code === "ENOTREG"
+          ? `cannot read \`document\` ${draft.document}: ${error.message}`
+          : `cannot read \`document\` ${draft.document}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
     });
   }
   return finish(file, "descriptor", loaded, [], draft, digest, options);
@@ -187,20 +182,18 @@ function descriptorDraft(
  * and a FIFO or device (which could block or never end) is refused.
  */
 function fileDigest(file: string): string {
-  // stat before open: opening a FIFO blocks until something writes to it.
-  const notAFile = () => Object.assign(new Error("not a file"), { code: "not a regular file" });
-  if (!statSync(file).isFile()) throw notAFile();
-  const fd = openSync(file, "r");
-  try {
-    if (!fstatSync(fd).isFile()) throw notAFile();
+  // Opened non-blocking and checked on the descriptor: a FIFO neither blocks nor is read.
+  return withRegularFile(file, (fd, stats) => {
     const hash = createHash("sha256");
     const chunk = Buffer.alloc(1024 * 1024);
-    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk))
-      hash.update(chunk.subarray(0, n));
+    // Read what fstat said and no more: a file that grows is not followed for ever.
+    let left = stats.size;
+    for (let n = readSync(fd, chunk); n > 0 && left > 0; n = readSync(fd, chunk)) {
+      hash.update(chunk.subarray(0, Math.min(n, left)));
+      left -= n;
+    }
     return `sha256:${hash.digest("hex")}`;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 function realOrSelf(file: string): string {
