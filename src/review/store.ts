@@ -10,7 +10,7 @@
  * atomically, together with its history entry, in ONE file — a change never
  * spans two fragments, so a crash cannot separate an answer from its history.
  */
-import { mkdir, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { mkdir, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { isMap } from "yaml";

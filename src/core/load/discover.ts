@@ -25,7 +25,9 @@ export function discoverDrafts(paths: readonly string[], cwd: string): string[] 
         2,
       );
     }
-    if (stat.isFile()) {
+    // Anything but a directory, named explicitly, is a draft: a FIFO or device
+    // is then refused by the reader with one line, never skipped in silence.
+    if (!stat.isDirectory()) {
       found.add(path.relative(cwd, absolute) || given);
       continue;
     }
