@@ -9,7 +9,7 @@ import { AtomicWriteError } from "../review/atomic.js";
 import { LockTimeoutError } from "../review/lock.js";
 import { UsageError } from "./context.js";
 import type { GlobalOptions } from "./context.js";
-import { processIO } from "./io.js";
+import { processIO, sanitisedIO } from "./io.js";
 import type { CliIO } from "./io.js";
 
 export const VERSION = (
@@ -21,7 +21,9 @@ export const VERSION = (
 /** A command's action: returns its exit code. */
 export type Action = (globals: GlobalOptions, io: CliIO) => Promise<number>;
 
-export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+export async function run(argv: readonly string[], given: CliIO = processIO()): Promise<number> {
+  // Everything a command writes goes through the one terminal sanitiser.
+  const io = sanitisedIO(given);
   let exitCode = 0;
   const program = new Command("preclear");
   const actions =

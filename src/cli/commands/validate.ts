@@ -1,3 +1,4 @@
+import { jsonText } from "../../core/terminal.js";
 import path from "node:path";
 import { Chalk } from "chalk";
 import { formatDiagnostic } from "../../core/diagnostics.js";
@@ -31,7 +32,7 @@ export async function validateCommand(
   const invalid = results.filter((r) => r.diagnostics.length > 0).length;
   if (options.format === "json") {
     io.stdout.write(
-      `${JSON.stringify(
+      `${jsonText(
         {
           valid: invalid === 0,
           files: results.map((r) => ({
