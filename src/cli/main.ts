@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { readFileSync } from "node:fs";
 import { formatDiagnostic, oneLine, PreclearError } from "../core/diagnostics.js";
+import { forgetFilesRead } from "../core/load/files.js";
 import { AtomicWriteError } from "../review/atomic.js";
 import { LockTimeoutError } from "../review/lock.js";
 import { UsageError } from "./context.js";
@@ -24,6 +25,7 @@ export type Action = (globals: GlobalOptions, io: CliIO) => Promise<number>;
 export async function run(argv: readonly string[], given: CliIO = processIO()): Promise<number> {
   // Everything a command writes goes through the one terminal sanitiser.
   const io = sanitisedIO(given);
+  forgetFilesRead();
   let exitCode = 0;
   const program = new Command("preclear");
   const actions =

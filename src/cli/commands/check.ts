@@ -44,8 +44,15 @@ export async function checkCommand(
     flags,
     context.config,
   );
-  const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
-  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+  // Digits only: Number("") and Number(" ") are 0, Number("1e3") is 1000.
+  const maxWarnings =
+    flags.maxWarnings === undefined || !/^[0-9]+$/.test(flags.maxWarnings)
+      ? undefined
+      : Number(flags.maxWarnings);
+  if (
+    flags.maxWarnings !== undefined &&
+    (maxWarnings === undefined || !Number.isSafeInteger(maxWarnings))
+  ) {
     throw new UsageError(`--max-warnings must be a whole number, got "${flags.maxWarnings}"`);
   }
   const files = discoverDrafts(paths, io.cwd);
@@ -144,6 +151,7 @@ export function pairOutputs(
   config: Config,
 ): Array<{ format: FormatName; file?: string }> {
   const pairs: Array<{ format: string; file?: string }> = [];
+  const outputsFirst: string[] = [];
   const take = (arg: string, next: string | undefined, names: string[]): string | undefined => {
     for (const name of names) {
       if (arg === name) return next;
@@ -164,22 +172,43 @@ export function pairOutputs(
     if (file !== undefined) {
       const last = pairs[pairs.length - 1];
       if (last && last.file === undefined) last.file = file;
-      else pairs.push({ format: "stylish", file });
+      else if (last) {
+        // `-f json -o a -o b`: b has no format of its own; guessing one writes the wrong thing.
+        throw new UsageError(
+          `--output ${file} follows --output ${last.file ?? ""} for the same --format ${last.format}; give each output its own --format`,
+        );
+      } else outputsFirst.push(file);
     }
+  }
+  if (outputsFirst.length > 0) {
+    // `-o a` with no --format before it: the default format, once.
+    if (pairs.length > 0 || outputsFirst.length > 1) {
+      throw new UsageError(
+        `--output ${outputsFirst[outputsFirst.length - 1]} has no --format before it; write --format FORMAT --output FILE for each output`,
+      );
+    }
+    const format = config.format?.[0] ?? "stylish";
+    return [{ format: checkedFormat(format), file: outputsFirst[0]! }];
   }
   if (pairs.length === 0) {
     for (const format of config.format ?? ["stylish"]) pairs.push({ format });
   }
   // Defensive: commander may have parsed flags the scan did not see.
   if (pairs.length === 0 && flags.format) for (const format of flags.format) pairs.push({ format });
-  return pairs.map(({ format, file }) => {
-    if (!isFormatName(format)) {
-      throw new UsageError(
-        `unknown format "${format}" (use stylish, json, sarif, junit, github or markdown)`,
-      );
-    }
-    return file === undefined ? { format } : { format, file };
-  });
+  return pairs.map(({ format, file }) =>
+    file === undefined
+      ? { format: checkedFormat(format) }
+      : { format: checkedFormat(format), file },
+  );
+}
+
+function checkedFormat(format: string): FormatName {
+  if (!isFormatName(format)) {
+    throw new UsageError(
+      `unknown format "${format}" (use stylish, json, sarif, junit, github or markdown)`,
+    );
+  }
+  return format;
 }
 
 /** Per-rule level overrides from the config, like ESLint's rule levels. */

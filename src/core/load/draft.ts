@@ -9,7 +9,7 @@ import path from "node:path";
 import { PreclearError } from "../diagnostics.js";
 import type { Diagnostic, Location } from "../diagnostics.js";
 import { FileReadError, readTextFile, withRegularFile } from "./files.js";
-import { isInside, projectRoot } from "./paths.js";
+import { isInside, projectRoot, realLocation } from "./paths.js";
 import { validateAgainst } from "./schemas.js";
 import type { Draft } from "../types/draft.js";
 import { DEFAULT_LIMITS, diagnosticAt, locate, parseYaml } from "./yaml.js";
@@ -231,6 +231,18 @@ function finish(
     }
   } else {
     reviewPath = defaultReviewPath(file);
+  }
+  // A review inside the project may be a symbolic link (or sit under a
+  // linked directory) that leads out of it: it would be read and written there.
+  if (!options.allowOutside) {
+    const root = (options.projectRoot ?? projectRoot)(dir);
+    const real = realLocation(reviewPath);
+    if (isInside(root, reviewPath) && !isInside(realOrSelf(root), real)) {
+      throw new PreclearError({
+        location: reviewAt ?? { file, line: 1, column: 1 },
+        message: `the review ${path.relative(dir, reviewPath)} is a symbolic link to ${real}, outside the project; move it inside, or pass --allow-outside`,
+      });
+    }
   }
   return {
     file,

@@ -8,6 +8,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { Stats } from "node:fs";
+import path from "node:path";
 import { PreclearError } from "../diagnostics.js";
 
 // ignoreBOM keeps a byte order mark in the text, as readFileSync does: a rewrite keeps it too.
@@ -15,6 +16,23 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** O_NONBLOCK: opening a FIFO for reading does not wait for a writer (0 where unsupported). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+const READ = new Set<string>();
+
+/**
+ * Every path this process opened (or tried to open) as input, absolute. An
+ * output (`check -o`, `report -o`) must not replace any of them: the CLI
+ * refuses a target that resolves to one. This covers what a command reads
+ * indirectly too — a descriptor's document, the trusted keys, a private key.
+ */
+export function filesRead(): ReadonlySet<string> {
+  return READ;
+}
+
+/** Start a new record (a CLI run calls this first: in-process runs must not share it). */
+export function forgetFilesRead(): void {
+  READ.clear();
+}
 
 /** Why a file cannot be read; `code` is an errno code or one of ours. */
 export class FileReadError extends Error {
@@ -42,7 +60,14 @@ export function fileKind(stats: Stats): string {
  * FIFO, device, socket or directory (also through a symlink) is refused with
  * code `ENOTREG`; errors from the system keep their errno code.
  */
-export function withRegularFile<T>(file: string, use: (fd: number, stats: Stats) => T): T {
+export function withRegularFile<T>(
+  file: string,
+  use: (fd: number, stats: Stats) => T,
+  options: { record?: boolean } = {},
+): T {
+  // A file sniffed to find drafts is not an input (a previous run's
+  // summary.md may be sniffed, and replaced by this run's).
+  if (options.record !== false) READ.add(path.resolve(file));
   let fd: number;
   try {
     fd = openSync(file, OPEN_FLAGS);
@@ -128,11 +153,15 @@ export function readTextFile(file: string, maxBytes: number, what: string): stri
 /** The first `bytes` of a regular file as text ("" when unreadable or not a regular file). */
 export function sniffFile(file: string, bytes = 16 * 1024): string {
   try {
-    return withRegularFile(file, (fd) => {
-      const buffer = Buffer.alloc(bytes);
-      const n = readSync(fd, buffer, 0, bytes, 0);
-      return buffer.subarray(0, n).toString("utf8");
-    });
+    return withRegularFile(
+      file,
+      (fd) => {
+        const buffer = Buffer.alloc(bytes);
+        const n = readSync(fd, buffer, 0, bytes, 0);
+        return buffer.subarray(0, n).toString("utf8");
+      },
+      { record: false },
+    );
   } catch {
     return "";
   }
