@@ -195,6 +195,10 @@ const CORPUS: Record<string, CorpusCase> = {
   "draft-nul-in-body.md": { command: "check", code: 1, problems: [] },
   "draft-cel-string-repetition.md": { command: "check", code: 0, problems: [] },
   "draft-cel-regex-redos.md": { command: "check", code: 0, problems: [] },
+  // Issue 17, class 9: drafts in every YAML spelling (discovery.test.ts finds them with `check .`).
+  "draft-quoted-preclear-key.md": { command: "check", code: 1, problems: [] },
+  "draft-flow-style.md": { command: "check", code: 1, problems: [] },
+  "draft-descriptor-json.yaml": { command: "check", code: 1, problems: [] },
   "draft-invalid-utf8-body.md": {
     command: "check",
     code: 1,

@@ -29,6 +29,7 @@ interface CheckFlags {
   output?: string[];
   failOn?: Level;
   maxWarnings?: string;
+  allowEmpty?: boolean;
 }
 
 export async function checkCommand(
@@ -56,6 +57,12 @@ export async function checkCommand(
     throw new UsageError(`--max-warnings must be a whole number, got "${flags.maxWarnings}"`);
   }
   const files = discoverDrafts(paths, io.cwd);
+  // A renamed or mistyped draft must not pass CI in silence (as ESLint does).
+  if (files.length === 0 && !flags.allowEmpty) {
+    throw new UsageError(
+      `no drafts found under ${paths.length ? paths.join(", ") : "."} (Markdown with a \`preclear:\` front-matter key, or YAML with \`kind: Draft\`); pass --allow-empty if that is expected`,
+    );
+  }
   if (files.length > context.config.limits.maxDrafts) {
     throw new PreclearError(
       {

@@ -70,6 +70,7 @@ export function register(program: Command, { globals, io, wrap }: Registry): voi
       ]),
     )
     .option("--max-warnings <n>", "fail when there are more than n warnings")
+    .option("--allow-empty", "exit 0 when no draft is found (by default that is an error, exit 2)")
     .action(
       wrap(async (paths: string[], _opts: unknown, command: Command) => {
         const { checkCommand } = await import("./check.js");

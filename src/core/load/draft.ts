@@ -10,6 +10,7 @@ import { PreclearError } from "../diagnostics.js";
 import type { Diagnostic, Location } from "../diagnostics.js";
 import { FileReadError, readTextFile, withRegularFile } from "./files.js";
 import { isInside, projectRoot, realLocation } from "./paths.js";
+import { frontMatterIsDraft, yamlIsDraft } from "./sniff.js";
 import { validateAgainst } from "./schemas.js";
 import type { Draft } from "../types/draft.js";
 import { DEFAULT_LIMITS, diagnosticAt, locate, parseYaml } from "./yaml.js";
@@ -55,9 +56,9 @@ export function looksLikeDraft(file: string, head: string): boolean {
     const rest = head.replace(FRONT_MATTER_OPEN, "");
     const close = FRONT_MATTER_CLOSE.exec(rest);
     const front = close ? rest.slice(0, close.index) : rest;
-    return /^preclear\s*:/m.test(front);
+    return frontMatterIsDraft(front);
   }
-  if (/\.ya?ml$/i.test(file)) return /^kind\s*:\s*["']?Draft["']?\s*(#.*)?$/m.test(head);
+  if (/\.(ya?ml|json)$/i.test(file)) return yamlIsDraft(head);
   return false;
 }
 
