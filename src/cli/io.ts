@@ -1,6 +1,7 @@
 /** The CLI's view of the process, injected so commands can be tested without one. */
 import process from "node:process";
 import { isatty } from "node:tty";
+import { terminalOutput } from "../core/terminal.js";
 
 export interface CliIO {
   stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
@@ -33,4 +34,29 @@ export function colorEnabled(
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return force !== "0" && force !== "false";
   return Boolean(io[stream].isTTY) && io.env.TERM !== "dumb";
+}
+
+/**
+ * The same streams with every string written through terminalOutput, the
+ * last line of defence of core/terminal.ts: whatever a command prints, no
+ * control sequence but preclear's own colours reaches the terminal or log.
+ * Bytes (a binary report) pass unchanged.
+ */
+export function sanitisedIO(io: CliIO): CliIO {
+  const guard = <S extends CliIO["stdout"] | CliIO["stderr"]>(stream: S): S =>
+    new Proxy(stream, {
+      get(target, property, receiver) {
+        if (property === "write") {
+          return (chunk: unknown, ...rest: unknown[]) =>
+            (target.write as (c: unknown, ...r: unknown[]) => unknown).call(
+              target,
+              typeof chunk === "string" ? terminalOutput(chunk) : chunk,
+              ...rest,
+            );
+        }
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === "function" ? (value as () => unknown).bind(target) : value;
+      },
+    });
+  return { ...io, stdout: guard(io.stdout), stderr: guard(io.stderr) };
 }

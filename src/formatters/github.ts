@@ -6,6 +6,7 @@
  * emitted first and the rest are counted in one closing notice.
  */
 import type { CheckResult, Finding, Level } from "../core/rules/findings.js";
+import { terminalText } from "../core/terminal.js";
 import { countByLevel } from "../core/rules/findings.js";
 import { countsTable, draftSections, headline, provenance } from "./markdown-text.js";
 import { allFindings } from "./order.js";
@@ -86,18 +87,13 @@ function annotation(finding: Finding, cwd: string): string {
   return `::${head}::${escapeData(printable(finding.message))}`;
 }
 
-// eslint-disable-next-line no-control-regex
-const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /**
  * Text from checklists, drafts and reviews without terminal control
- * characters: the runner's log (and a terminal) would act on an ESC sequence.
- * Line breaks stay, for escapeData to encode as the toolkit does.
+ * characters or bidi controls (core/terminal.ts): the runner's log (and a
+ * terminal) would act on them. Line breaks stay, for escapeData to encode as
+ * the toolkit does.
  */
-function printable(text: string): string {
-  return text.replace(TERMINAL_CONTROLS, "").replace(LONE_SURROGATE, "\uFFFD");
-}
+const printable = (text: string): string => terminalText(text, { keepCR: true });
 
 /**
  * The Markdown job summary the CLI appends to `$GITHUB_STEP_SUMMARY`: a

@@ -9,6 +9,7 @@ import { RULES } from "../core/rules/meta.js";
 import { allFindings, sortedDrafts, worstFirst } from "./order.js";
 import { shownPath } from "./paths.js";
 import { countsPhrase, plural, scopeOf } from "./text.js";
+import { terminalText } from "../core/terminal.js";
 import type { FormatOptions } from "./types.js";
 
 const LEVEL_LABEL: Record<Level, string> = {
@@ -17,10 +18,6 @@ const LEVEL_LABEL: Record<Level, string> = {
   note: "ℹ️ note",
 };
 
-// eslint-disable-next-line no-control-regex
-const CONTROLS_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /**
  * Text that renders as itself: HTML specials become entities, Markdown
  * punctuation is backslash-escaped (so `|` cannot end a table cell and `$`
@@ -28,11 +25,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * as LF for the caller to place.
  */
 function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .replace(/\t/g, " ")
-    .replace(CONTROLS_BUT_LF, "")
-    .replace(LONE_SURROGATE, "\uFFFD")
+  return terminalText(text)
     .replace(/[\\`*_[\]|~#$]/g, "\\$&")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

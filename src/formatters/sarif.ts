@@ -2,6 +2,7 @@
  * SARIF 2.1.0 for code scanning: one run, every rule described in
  * `tool.driver.rules`, results with relative URIs against `%SRCROOT%`.
  */
+import { jsonText } from "../core/terminal.js";
 import { createHash } from "node:crypto";
 import type { CheckResult, Finding } from "../core/rules/findings.js";
 import { RULE_IDS } from "../core/rules/findings.js";
@@ -47,7 +48,7 @@ export function sarif(result: CheckResult, options: FormatOptions): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonText(log, null, 2)}\n`;
 }
 
 function results(result: CheckResult, cwd: string) {

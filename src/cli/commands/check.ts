@@ -24,6 +24,8 @@ import { RunInputs, writeOutputs } from "../output.js";
 export interface OutputRequest {
   format: string;
   file?: string;
+  /** Set when this -o followed another -o with no --format between them (refused). */
+  after?: string;
 }
 
 export interface CheckOptions {
@@ -31,6 +33,8 @@ export interface CheckOptions {
   outputs: OutputRequest[];
   failOn?: Level;
   maxWarnings?: string;
+  /** Exit 0 when no draft is found (by default that is a usage error). */
+  allowEmpty?: boolean;
 }
 
 export async function checkCommand(
@@ -41,13 +45,26 @@ export async function checkCommand(
 ): Promise<number> {
   const context = createContext(globals, io);
   const outputs = checkedOutputs(flags.outputs, context.config);
-  const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
-  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+  // Digits only: Number("") and Number(" ") are 0, Number("1e3") is 1000.
+  const maxWarnings =
+    flags.maxWarnings === undefined || !/^[0-9]+$/.test(flags.maxWarnings)
+      ? undefined
+      : Number(flags.maxWarnings);
+  if (
+    flags.maxWarnings !== undefined &&
+    (maxWarnings === undefined || !Number.isSafeInteger(maxWarnings))
+  ) {
     throw new UsageError(`--max-warnings must be a whole number, got "${flags.maxWarnings}"`);
   }
   // Absolute, so the core never reads relative to the process's directory;
   // formatters show paths relative to io.cwd.
   const files = findDrafts(context.project, paths);
+  // A renamed or mistyped draft must not pass CI in silence (as ESLint does).
+  if (files.length === 0 && !flags.allowEmpty) {
+    throw new UsageError(
+      `no drafts found under ${paths.length ? paths.join(", ") : "."} (Markdown with a \`preclear:\` front-matter key, or YAML with \`kind: Draft\`); pass --allow-empty if that is expected`,
+    );
+  }
   const progress = io.stderr.isTTY && !io.env.CI && files.length > 1;
   // What this run reads, so that no -o can overwrite it.
   const inputs = new RunInputs();
@@ -127,7 +144,13 @@ export function checkedOutputs(
     requested.length > 0
       ? [...requested]
       : (config.format ?? ["stylish"]).map((format) => ({ format }));
-  return pairs.map(({ format, file }) => {
+  return pairs.map(({ format, file, after }) => {
+    if (after !== undefined) {
+      // `-f json -o a -o b`: b has no format of its own; guessing one writes the wrong thing.
+      throw new UsageError(
+        `--output ${file ?? ""} follows --output ${after} for the same --format; give each output its own --format`,
+      );
+    }
     if (!isFormatName(format)) {
       throw new UsageError(
         `unknown format "${format}" (use ${FORMAT_NAMES.slice(0, -1).join(", ")} or ${FORMAT_NAMES[FORMAT_NAMES.length - 1]})`,

@@ -1,3 +1,4 @@
+import { jsonText, terminalLines } from "../../core/terminal.js";
 import path from "node:path";
 import { Chalk } from "chalk";
 import type { ChalkInstance } from "chalk";
@@ -35,9 +36,11 @@ export async function explainCommand(
     if (fact.from !== null) fact.from = displayPath(fact.from, io.cwd);
   }
   if (options.format === "json") {
-    io.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
+    io.stdout.write(`${jsonText(explanation, null, 2)}\n`);
   } else {
-    io.stdout.write(renderExplanation(explanation, new Chalk({ level: context.color ? 1 : 0 })));
+    // Every string from the draft, checklists and review as one printable line.
+    const shown = terminalLines(explanation);
+    io.stdout.write(renderExplanation(shown, new Chalk({ level: context.color ? 1 : 0 })));
   }
   return 0;
 }

@@ -25,6 +25,7 @@ export const check: CommandDefinition = (program, { globals, io, wrap }) => {
   ).argParser((value: string, previous: string[] = []) => {
     const last = outputs[outputs.length - 1];
     if (last && last.file === undefined) last.file = value;
+    else if (last) outputs.push({ format: last.format, file: value, after: last.file ?? "" });
     else outputs.push({ format: "stylish", file: value });
     return [...previous, value];
   });
@@ -42,11 +43,12 @@ export const check: CommandDefinition = (program, { globals, io, wrap }) => {
       ] satisfies Array<NonNullable<CheckOptions["failOn"]>>),
     )
     .option("--max-warnings <n>", "fail when there are more than n warnings")
+    .option("--allow-empty", "exit 0 when no draft is found (by default that is an error, exit 2)")
     .action(
       wrap(
         async (
           paths: string[],
-          flags: Pick<CheckOptions, "failOn" | "maxWarnings">,
+          flags: Pick<CheckOptions, "failOn" | "maxWarnings" | "allowEmpty">,
           command: Command,
         ) => {
           const { checkCommand } = await import("../commands/check.js");
