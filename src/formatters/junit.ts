@@ -1,6 +1,6 @@
 /**
  * JUnit XML for CI test reports, valid against the Apache Ant schema
- * (shared/peers/JUnit.xsd): one <testsuite> per draft, one <testcase> per
+ * (test/fixtures/peers/JUnit.xsd): one <testsuite> per draft, one <testcase> per
  * finding. Errors and warnings fail; notes pass and are listed in the suite's
  * <system-out>. Deterministic: no clock, no host name.
  */

@@ -13,7 +13,7 @@ import {
   OPTIONS,
 } from "../fixtures/formatters/findings.js";
 
-const XSD = path.resolve(process.cwd(), "../shared/peers/JUnit.xsd");
+const XSD = path.resolve(process.cwd(), "test/fixtures/peers/JUnit.xsd");
 
 let workDir: string;
 beforeAll(() => {

@@ -14,7 +14,7 @@ import {
   OPTIONS,
 } from "../fixtures/formatters/findings.js";
 
-const SCHEMA_PATH = path.resolve(process.cwd(), "../shared/peers/sarif-schema-2.1.0.json");
+const SCHEMA_PATH = path.resolve(process.cwd(), "test/fixtures/peers/sarif-schema-2.1.0.json");
 
 // Both packages are CommonJS whose module.exports also carries `.default`.
 const Ajv04 = Ajv04Module.default;
