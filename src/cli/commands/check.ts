@@ -3,7 +3,8 @@ import path from "node:path";
 import type { Command } from "commander";
 import { checkDrafts } from "../../core/check.js";
 import type { CheckResult, Finding, Level } from "../../core/rules/findings.js";
-import { LEVEL_RANK } from "../../core/rules/findings.js";
+import { LEVEL_RANK, RULE_IDS } from "../../core/rules/findings.js";
+import { selectFindings } from "../../formatters/select.js";
 import { discoverDrafts } from "../../core/load/discover.js";
 import { defaultReviewPath } from "../../core/load/draft.js";
 import { displayPath } from "../../core/load/paths.js";
@@ -29,6 +30,9 @@ interface CheckFlags {
   output?: string[];
   failOn?: Level;
   maxWarnings?: string;
+  quiet?: boolean;
+  stakeholder?: string[];
+  rule?: string[];
 }
 
 export async function checkCommand(
@@ -44,6 +48,11 @@ export async function checkCommand(
     flags,
     context.config,
   );
+  for (const rule of flags.rule ?? []) {
+    if (!(RULE_IDS as readonly string[]).includes(rule)) {
+      throw new UsageError(`unknown rule "${rule}" (use one of ${RULE_IDS.join(", ")})`);
+    }
+  }
   const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings must be a whole number, got "${flags.maxWarnings}"`);
@@ -83,7 +92,11 @@ export async function checkCommand(
       },
     },
   );
-  const adjusted = applyRuleLevels(result, context.config);
+  const adjusted = selectFindings(applyRuleLevels(result, context.config), {
+    quiet: flags.quiet,
+    stakeholders: flags.stakeholder,
+    rules: flags.rule,
+  });
 
   const formatOptions = (file: string | undefined) => ({
     color: file ? false : context.color,

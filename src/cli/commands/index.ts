@@ -70,6 +70,13 @@ export function register(program: Command, { globals, io, wrap }: Registry): voi
       ]),
     )
     .option("--max-warnings <n>", "fail when there are more than n warnings")
+    .option("-q, --quiet", "report errors only (warnings and notes neither shown nor counted)")
+    .option(
+      "--stakeholder <id>",
+      "report only findings about this stakeholder (repeatable)",
+      collect,
+    )
+    .option("--rule <id>", "report only findings of this rule (repeatable)", collect)
     .action(
       wrap(async (paths: string[], _opts: unknown, command: Command) => {
         const { checkCommand } = await import("./check.js");
