@@ -2,8 +2,10 @@
  * GitHub Actions workflow commands (annotations) and the Markdown job summary.
  *
  * Escaping follows the Actions toolkit's packages/core/src/command.ts exactly;
- * GitHub shows at most 10 annotations of each level per step, so the worst are
- * emitted first and the rest are counted in one closing notice.
+ * GitHub shows at most 10 annotations of each level per step, so the worst
+ * ten of each level by the shared ranking (rank.ts: a non-concurrence or a
+ * capacity shortfall before an undecided office) are emitted and the rest are
+ * counted in one closing notice. `file=` is relative to the repository root.
  */
 import type { CheckResult, Finding, Level } from "../core/rules/findings.js";
 import { countByLevel } from "../core/rules/findings.js";
@@ -46,7 +48,7 @@ export function github(result: CheckResult, options: FormatOptions): string {
     ...warnings.slice(0, ANNOTATIONS_PER_LEVEL),
     ...notes.slice(0, noteLimit),
   ];
-  const lines = shown.map((f) => annotation(f, options.cwd));
+  const lines = shown.map((f) => annotation(f, options.root ?? options.cwd));
 
   const omitted = [
     ...errors.slice(ANNOTATIONS_PER_LEVEL),
@@ -63,14 +65,15 @@ export function github(result: CheckResult, options: FormatOptions): string {
   return lines.map((line) => `${line}\n`).join("");
 }
 
-function annotation(finding: Finding, cwd: string): string {
+/** `root`: the repository root, which GitHub resolves `file=` against. */
+function annotation(finding: Finding, root: string): string {
   const { line, column, endLine, endColumn } = finding.location;
   const end = endLine ?? (endColumn === undefined ? undefined : line);
   // Columns only make sense on a single line; GitHub rejects them otherwise.
   const oneLine = end === undefined || end === line;
   const scope = scopeOf(finding);
   const properties: [string, string | number | undefined][] = [
-    ["file", shownPath(finding.location.file, cwd)],
+    ["file", shownPath(finding.location.file, root)],
     ["line", line],
     ["col", oneLine ? column : undefined],
     ["endLine", end],

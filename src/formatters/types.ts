@@ -9,6 +9,12 @@ export interface FormatOptions {
   color: boolean;
   /** Absolute directory that paths in the output are shown relative to. */
   cwd: string;
+  /**
+   * Absolute directory that SARIF URIs and GitHub annotation paths are
+   * relative to: the repository root, so that GitHub can place them whatever
+   * directory preclear ran in. Defaults to `cwd`.
+   */
+  root?: string;
   /** preclear's version, for outputs that name the tool. */
   toolVersion: string;
 }

@@ -170,3 +170,39 @@ describe("github job summary", () => {
     );
   });
 });
+
+describe("github output: what matters most, placed from the repository root", () => {
+  it("annotates a non-concurrence and a capacity shortfall among many undecided offices", () => {
+    const undecided = Array.from({ length: 30 }, (_, n) =>
+      finding({
+        ruleId: "decision-missing",
+        stakeholder: `a${String(n).padStart(2, "0")}`,
+        item: undefined,
+        message: "no decision",
+        line: n + 1,
+      }),
+    );
+    const result = checkResult([
+      draft([
+        ...undecided,
+        finding({ ruleId: "capacity-shortfall", message: "short by 6,000", line: 200 }),
+        finding({ ruleId: "non-concurrence", item: undefined, message: "non-concurs", line: 300 }),
+      ]),
+    ]);
+    const errors = github(result, OPTIONS)
+      .split("\n")
+      .filter((l) => l.startsWith("::error"));
+    expect(errors).toHaveLength(10);
+    expect(errors[0]).toMatch(/::non-concurs$/);
+    expect(errors[1]).toMatch(/::short by 6,000$/);
+  });
+
+  it("names files relative to the repository root, not the working directory", () => {
+    const output = github(checkResult([draft([finding()])]), {
+      ...OPTIONS,
+      cwd: "/repo/drafts",
+      root: "/repo",
+    });
+    expect(output).toContain("file=drafts/zero-tolerance-2018.review.yaml,");
+  });
+});

@@ -7,7 +7,7 @@ import { LEVEL_RANK, RULE_IDS } from "../../core/rules/findings.js";
 import { selectFindings } from "../../formatters/select.js";
 import { discoverDrafts } from "../../core/load/discover.js";
 import { defaultReviewPath } from "../../core/load/draft.js";
-import { displayPath } from "../../core/load/paths.js";
+import { displayPath, projectRoot } from "../../core/load/paths.js";
 import { signoffRules } from "../../core/signing/signoff.js";
 import { loadTrustedKeysFor } from "../../core/signing/trust.js";
 import { PreclearError } from "../../core/diagnostics.js";
@@ -98,9 +98,15 @@ export async function checkCommand(
     rules: flags.rule,
   });
 
+  // SARIF and GitHub paths are relative to the repository root, so that
+  // GitHub places them even when preclear ran in a subdirectory.
+  const root = outputs.some(({ format }) => format === "sarif" || format === "github")
+    ? (io.repositoryRoot?.(io.cwd) ?? projectRoot(io.cwd))
+    : io.cwd;
   const formatOptions = (file: string | undefined) => ({
     color: file ? false : context.color,
     cwd: io.cwd,
+    root,
     toolVersion: VERSION,
   });
   // Standard output of a format that can give its text piece by piece is
@@ -129,7 +135,7 @@ export async function checkCommand(
     if (format === "github" && io.env.GITHUB_STEP_SUMMARY) {
       appendFileSync(
         io.env.GITHUB_STEP_SUMMARY,
-        githubSummary(adjusted, { color: false, cwd: io.cwd, toolVersion: VERSION }),
+        githubSummary(adjusted, { color: false, cwd: io.cwd, root, toolVersion: VERSION }),
       );
     }
   }
