@@ -9,7 +9,15 @@
  */
 import type { CheckResult, Finding, Level } from "../core/rules/findings.js";
 import { countByLevel } from "../core/rules/findings.js";
-import { countsTable, draftSections, headline, provenance } from "./markdown-text.js";
+import { STEP_SUMMARY_BUDGET, fitSections } from "./budget.js";
+import {
+  blocksLine,
+  checkSections,
+  headline,
+  leftOut,
+  provenance,
+  tooSmall,
+} from "./markdown-text.js";
 import { allFindings } from "./order.js";
 import { shownPath } from "./paths.js";
 import { countsPhrase, plural, scopeOf } from "./text.js";
@@ -104,17 +112,19 @@ function printable(text: string): string {
 
 /**
  * The Markdown job summary the CLI appends to `$GITHUB_STEP_SUMMARY`: a
- * headline, the counts, and every finding per draft (annotations are capped,
- * the summary is not).
+ * headline and what blocks issuance, then per draft a table with one line per
+ * office, worst first, then each office's findings (annotations are capped,
+ * the summary is not) — within the 1 MiB a step summary may hold.
  */
 export function githubSummary(result: CheckResult, options: FormatOptions): string {
-  const sections = draftSections(result, options, 3);
-  return [
+  const budget = options.budget ?? STEP_SUMMARY_BUDGET;
+  const head = [
     `## preclear: ${headline(result)}`,
-    "",
     provenance(result, options),
-    "",
-    countsTable(result),
-    ...(sections === "" ? [] : [sections]),
-  ].join("\n");
+    blocksLine(result),
+  ].map((full) => ({ full, short: full, priority: 0 }));
+  return fitSections([...head, ...checkSections(result, options, 3)], budget, {
+    closing: leftOut(budget),
+    tooSmall,
+  }).text;
 }

@@ -102,7 +102,7 @@ const NOUN: Readonly<Record<string, [string, string]>> = {
   "signoff-stale": ["stale sign-off", "stale sign-offs"],
   "invalid-file": ["invalid file", "invalid files"],
   "fact-missing": ["missing fact", "missing facts"],
-  "decision-missing": ["office without a decision", "offices without a decision"],
+  "decision-missing": ["decision missing", "decisions missing"],
   "item-open": ["open item", "open items"],
   "signoff-missing": ["missing sign-off", "missing sign-offs"],
   "evidence-missing": ["item without its evidence", "items without their evidence"],

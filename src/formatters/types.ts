@@ -15,6 +15,11 @@ export interface FormatOptions {
    * directory preclear ran in. Defaults to `cwd`.
    */
   root?: string;
+  /**
+   * Size budget of Markdown outputs, in characters (counted as UTF-8 bytes):
+   * default 65,536 (a GitHub comment) for `markdown`, 1 MiB for the job summary.
+   */
+  budget?: number;
   /** preclear's version, for outputs that name the tool. */
   toolVersion: string;
 }

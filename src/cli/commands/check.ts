@@ -33,6 +33,7 @@ interface CheckFlags {
   quiet?: boolean;
   stakeholder?: string[];
   rule?: string[];
+  markdownBudget?: string;
 }
 
 export async function checkCommand(
@@ -53,6 +54,7 @@ export async function checkCommand(
       throw new UsageError(`unknown rule "${rule}" (use one of ${RULE_IDS.join(", ")})`);
     }
   }
+  const budget = parseBudget(flags.markdownBudget);
   const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings must be a whole number, got "${flags.maxWarnings}"`);
@@ -108,6 +110,7 @@ export async function checkCommand(
     cwd: io.cwd,
     root,
     toolVersion: VERSION,
+    ...(budget === undefined ? {} : { budget }),
   });
   // Standard output of a format that can give its text piece by piece is
   // written piece by piece below: a run over thousands of drafts then never
@@ -135,7 +138,7 @@ export async function checkCommand(
     if (format === "github" && io.env.GITHUB_STEP_SUMMARY) {
       appendFileSync(
         io.env.GITHUB_STEP_SUMMARY,
-        githubSummary(adjusted, { color: false, cwd: io.cwd, root, toolVersion: VERSION }),
+        githubSummary(adjusted, formatOptions(io.env.GITHUB_STEP_SUMMARY)),
       );
     }
   }
@@ -151,6 +154,16 @@ export async function checkCommand(
     );
   }
   return failing || tooManyWarnings ? 1 : 0;
+}
+
+/** `--markdown-budget`: a whole number of characters, at least 1. */
+export function parseBudget(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const budget = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(budget) || budget < 1) {
+    throw new UsageError(`--markdown-budget must be a whole number of characters, got "${value}"`);
+  }
+  return budget;
 }
 
 /**

@@ -77,6 +77,10 @@ export function register(program: Command, { globals, io, wrap }: Registry): voi
       collect,
     )
     .option("--rule <id>", "report only findings of this rule (repeatable)", collect)
+    .option(
+      "--markdown-budget <chars>",
+      "size limit of Markdown output (-f markdown: 65536, a GitHub comment; the job summary: 1048576)",
+    )
     .action(
       wrap(async (paths: string[], _opts: unknown, command: Command) => {
         const { checkCommand } = await import("./check.js");
