@@ -114,6 +114,10 @@ export function register(program: Command, { globals, io, wrap }: Registry): voi
         .default("markdown"),
     )
     .option("-o, --output <file>", "write the report to this file instead of stdout")
+    .option(
+      "--markdown-budget <chars>",
+      "size limit of the Markdown report (default 65536, a GitHub comment)",
+    )
     .action(
       wrap(async (draft: string, _opts: unknown, command: Command) => {
         const { reportCommand } = await import("./report.js");

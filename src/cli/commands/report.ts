@@ -18,7 +18,7 @@ import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
 import { VERSION } from "../main.js";
 import { RunInputs, writeOutputs } from "../output.js";
-import { applyRuleLevels } from "./check.js";
+import { applyRuleLevels, parseBudget } from "./check.js";
 
 export type ReportFormat = "markdown" | "html" | "json";
 
@@ -30,11 +30,12 @@ export const REPORT_RENDERERS: Record<ReportFormat, (report: Report) => string> 
 
 export async function reportCommand(
   file: string,
-  options: { format: ReportFormat; output?: string },
+  options: { format: ReportFormat; output?: string; markdownBudget?: string },
   globals: GlobalOptions,
   io: CliIO,
 ): Promise<number> {
   const context = createContext(globals, io);
+  const budget = parseBudget(options.markdownBudget);
   const draftFile = path.relative(io.cwd, path.resolve(io.cwd, file)) || file;
   const evaluation = evaluate(
     loadBundle(path.resolve(io.cwd, draftFile), context.library, {
@@ -53,7 +54,10 @@ export async function reportCommand(
     cwd: io.cwd,
     toolVersion: VERSION,
   });
-  const text = REPORT_RENDERERS[options.format](report);
+  const text =
+    options.format === "markdown"
+      ? renderMarkdown(report, budget === undefined ? {} : { budget })
+      : REPORT_RENDERERS[options.format](report);
   if (options.output) {
     // Never over one of the files the report was made from.
     const inputs = new RunInputs();
