@@ -1,7 +1,7 @@
 import path from "node:path";
 import { Chalk } from "chalk";
 import type { ChalkInstance } from "chalk";
-import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
+import { DONE_STATUSES, evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
 import { explain } from "../../core/evaluate/explain.js";
 import type { ConditionExplanation, Explanation } from "../../core/evaluate/explain.js";
 import { formatFactValue } from "../../core/evaluate/facts.js";
@@ -82,15 +82,19 @@ export function renderExplanation(e: Explanation, chalk: ChalkInstance): string 
   const ruledOut = e.stakeholders.filter((s) => s.applies === false);
   out.push("");
   out.push(chalk.bold(`Applicable stakeholders, in coordination order (${applicable.length})`));
+  out.push(chalk.dim("  items: ✓ done · ○ still to do · – does not apply · ? undecided"));
   for (const s of applicable) {
     out.push(
       `  ${s.order}. ${chalk.bold(s.name)} ${chalk.dim(`[${s.id}]`)}${s.dependsOn.length ? chalk.dim(` after ${s.dependsOn.join(", ")}`) : ""}`,
     );
     out.push(`     applies: ${why(s.condition)}`);
     for (const i of s.items) {
+      // ✓ only for an item that is done; an applicable item still to do is ○.
       const mark =
         i.applies === true
-          ? chalk.green("✓")
+          ? DONE_STATUSES.has(i.status)
+            ? chalk.green("✓")
+            : chalk.yellow("○")
           : i.applies === false
             ? chalk.dim("–")
             : chalk.yellow("?");
