@@ -10,10 +10,12 @@ import { formatFactValue } from "../core/evaluate/facts.js";
 import { cleanText, escapeCssString, escapeHtml as h, escapeHtmlLines, idToken } from "./escape.js";
 import {
   CAPACITY,
+  conditionSentence,
   conditionText,
   DECISION,
   formatNumber,
   ITEM_STATUS,
+  itemLabel,
   LEVEL,
   OVERDUE,
   plural,
@@ -32,6 +34,7 @@ import type {
   StakeholderDetail,
 } from "./model.js";
 import { daysBetween } from "./model.js";
+import { REPORT_CSS } from "./stylesheet.js";
 
 /** Scripts, objects, frames, fonts, fetches: none. Styles inline only; images only data: URIs. */
 export const CONTENT_SECURITY_POLICY =
@@ -40,13 +43,17 @@ export const CONTENT_SECURITY_POLICY =
 export function renderHtml(report: Report): string {
   const title = `Clearance report: ${report.draft.title}`;
   const body = [
-    titleBlock(report),
+    // Page 1 of the print: who decides, and every office's row.
+    '<div class="first-page">',
+    `<div class="first-head">${titleBlock(report)}${approvalBlock(report)}</div>`,
     clearanceSheet(report),
+    "</div>",
     gaps(report),
     graphSection(report),
     capacitySection(report),
     timelineSection(report),
     stakeholdersSection(report),
+    policyAppendix(report),
     appendix(report),
     footer(report),
   ]
@@ -152,6 +159,77 @@ function titleBlock(report: Report): string {
   ].join("\n");
 }
 
+/**
+ * The approving official's block: filled in by hand on the printed record
+ * (name, title, decision, date, signature), beside the title block on page 1.
+ */
+function approvalBlock(report: Report): string {
+  const { summary, draft } = report;
+  const blocking = summary.findings.error;
+  const line = (label: string) => `<th scope="row">${h(label)}</th><td></td>`;
+  return [
+    '<section class="approval" aria-labelledby="h-approval">',
+    '<h2 id="h-approval">Approving official</h2>',
+    '<table class="approval-box"><tbody>',
+    `<tr>${line("Name")}${line("Title")}</tr>`,
+    '<tr><th scope="row">Decision</th><td class="choices" colspan="3"><span class="box"></span>Approve<span class="box"></span>Approve with changes<span class="box"></span>Disapprove</td></tr>',
+    `<tr>${line("Date")}${line("Signature")}</tr>`,
+    "</tbody></table>",
+    `<p class="small muted">${draft.issuer === null ? "" : `For ${h(oneLine(draft.issuer))}. `}${
+      blocking === 0
+        ? "The clearance sheet shows no blocking gap."
+        : `Not ready: ${h(plural(blocking, "blocking gap"))} remain (listed after this page).`
+    }</p>`,
+    "</section>",
+  ].join("\n");
+}
+
+/** The policy text as the report's appendix: Markdown headings, lists and paragraphs, as text. */
+function policyAppendix(report: Report): string {
+  const { text, file } = report.draft;
+  const out = [
+    '<section class="section policy-text" aria-labelledby="h-policy">',
+    '<h2 id="h-policy">Appendix: policy text</h2>',
+    `<p class="lede">The text this record clears, from <span class="mono">${h(file)}</span> (content digest <span class="mono digest">${h(report.digests.draft.contentDigest)}</span>).</p>`,
+  ];
+  if (text === null || text.trim() === "") {
+    out.push(
+      `<p class="policy-missing">The policy text is not held in the draft as text; see the document the draft names.</p>`,
+    );
+  } else {
+    out.push(`<div class="policy">${policyBlocks(text)}</div>`);
+  }
+  out.push("</section>");
+  return out.join("\n");
+}
+
+/** Markdown emphasis and quote markers are not shown: the words are what is cleared. */
+function plainMarkdown(line: string): string {
+  return line.replace(/^\s*>\s?/, "").replace(/(\*\*|__)(.+?)\1/g, "$2");
+}
+
+function policyBlocks(text: string): string {
+  return text
+    .split("\n")
+    .map(plainMarkdown)
+    .join("\n")
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter((block) => block !== "")
+    .map((block) => {
+      const heading = /^#{1,6}\s+(.*)$/s.exec(block);
+      if (heading && !block.includes("\n")) return `<h4>${h(heading[1]!)}</h4>`;
+      const lines = block.split("\n");
+      if (lines.every((l) => /^\s*([-*+]|\d+[.)])\s+/.test(l))) {
+        const ordered = /^\s*\d/.test(lines[0]!);
+        const items = lines.map((l) => `<li>${h(l.replace(/^\s*([-*+]|\d+[.)])\s+/, ""))}</li>`);
+        return ordered ? `<ol>${items.join("")}</ol>` : `<ul>${items.join("")}</ul>`;
+      }
+      return `<p>${h(lines.map((l) => l.trim()).join(" "))}</p>`;
+    })
+    .join("\n");
+}
+
 function officials(row: ClearanceRow): string {
   const parts: string[] = [];
   // The official who decided, unless the same person signed (then the signature says it all).
@@ -175,7 +253,7 @@ function clearanceSheet(report: Report): string {
       `<td>${officials(row)}</td>` +
       `<td class="date">${dash(row.decision.date)}</td>` +
       `<td>${badge(SIGNOFF[row.signoff.state])}${row.signoff.required || row.signoff.state === "not-required" ? "" : '<br><span class="muted">optional</span>'}</td>` +
-      `<td class="num">${row.items.done}/${row.items.applicable}${row.items.overdue ? `<br><span class="overdue-count">${row.items.overdue} overdue</span>` : ""}</td>` +
+      `<td class="num">${row.items.done}/${row.items.applicable}${row.items.overdue ? ` <span class="overdue-count">${row.items.overdue} overdue</span>` : ""}</td>` +
       '<td class="signature" aria-label="signature"><span class="sig-line"></span></td>' +
       "</tr>",
   );
@@ -187,6 +265,7 @@ function clearanceSheet(report: Report): string {
       ? "<p>No stakeholder applies to this draft.</p>"
       : [
           '<table class="sheet">',
+          '<colgroup><col class="c-num"><col class="c-office"><col class="c-decision"><col class="c-official"><col class="c-date"><col class="c-signoff"><col class="c-items"><col class="c-signature"></colgroup>',
           "<thead><tr>" +
             '<th scope="col" class="num">#</th><th scope="col">Office</th><th scope="col">Decision</th>' +
             '<th scope="col">Official</th><th scope="col">Date</th><th scope="col">Sign-off</th>' +
@@ -290,11 +369,46 @@ export interface GraphLayout {
   nodes: Array<{ id: string; x: number; y: number; w: number; h: number; lines: string[] }>;
 }
 
-/** Pixel positions for the model's ranks and positions: each rank a centred row. */
+/**
+ * Left-to-right order within each rank: a node sits under the mean offset of
+ * the offices it depends on (from each rank's centre line), which keeps
+ * edges short and uncrossed; ties and roots keep coordination order.
+ * Layout only: it is not part of the report's data.
+ */
+export function orderWithinRanks(report: Report): Map<string, number> {
+  const { nodes, edges, ranks } = report.coordinationGraph;
+  const deps = new Map<string, string[]>();
+  for (const e of edges) deps.set(e.to, [...(deps.get(e.to) ?? []), e.from]);
+  const rankOf = new Map(nodes.map((node) => [node.stakeholder, node.rank]));
+  const size = new Map<number, number>();
+  for (const node of nodes) size.set(node.rank, (size.get(node.rank) ?? 0) + 1);
+  const position = new Map<string, number>();
+  const relative = (id: string) => position.get(id)! - ((size.get(rankOf.get(id)!) ?? 1) - 1) / 2;
+  for (let r = 0; r < ranks; r++) {
+    const row = nodes
+      .filter((node) => node.rank === r)
+      .map((node, index) => {
+        const placed = (deps.get(node.stakeholder) ?? []).filter((dep) => position.has(dep));
+        const centre = placed.length
+          ? placed.reduce((sum, dep) => sum + relative(dep), 0) / placed.length
+          : Number.POSITIVE_INFINITY;
+        return { id: node.stakeholder, centre, index };
+      });
+    if (r > 0)
+      row.sort((a, b) => (a.centre === b.centre ? a.index - b.index : a.centre - b.centre));
+    row.forEach((node, i) => position.set(node.id, i));
+  }
+  return position;
+}
+
+/** Pixel positions for the model's ranks: each rank a centred row. */
 export function layoutGraph(report: Report): GraphLayout {
   const { nodes, ranks } = report.coordinationGraph;
+  const position = orderWithinRanks(report);
   const byRank = Array.from({ length: ranks }, (_, r) =>
-    nodes.filter((n) => n.rank === r).sort((a, b) => a.position - b.position),
+    nodes
+      .filter((n) => n.rank === r)
+      .sort((a, b) => position.get(a.stakeholder)! - position.get(b.stakeholder)!),
   );
   const widest = Math.max(1, ...byRank.map((row) => row.length));
   const width = widest * (NODE_W + GAP_X) - GAP_X + 2 * MARGIN;
@@ -556,7 +670,7 @@ function timelineSection(report: Report): string {
       `<tr class="${e.overdue ? "overdue" : ""}"><td class="date">${h(e.dueDate)}</td>` +
       `<td><a href="#s-${idToken(e.stakeholder)}">${h(e.name)}</a></td>` +
       `<td>${h(e.item)}</td><td>${h(SEVERITY[e.severity])}</td>` +
-      `<td>${badge(ITEM_STATUS[e.status])}${e.overdue ? ` ${badge(OVERDUE, ` by ${h(plural(e.daysOverdue ?? 0, "day"))}`)}` : ""}</td>` +
+      `<td>${badge(itemLabel(e))}${e.overdue ? ` ${badge(OVERDUE, ` by ${h(plural(e.daysOverdue ?? 0, "day"))}`)}` : ""}</td>` +
       `<td class="num">${e.daysBeforeIssuance} <span class="muted">(${h(e.due)})</span></td></tr>`,
   );
   return [
@@ -577,7 +691,7 @@ function timelineSection(report: Report): string {
 // ---------------------------------------------------------------------------
 // One page per stakeholder.
 
-function itemBlock(i: ReportItem): string {
+function itemBlock(i: ReportItem, report: Report): string {
   const evidence: Array<[string, string]> = [];
   if (i.evidence.contact !== null) evidence.push(["Contact", h(i.evidence.contact)]);
   if (i.evidence.date !== null) evidence.push(["Date", h(i.evidence.date)]);
@@ -595,7 +709,7 @@ function itemBlock(i: ReportItem): string {
   if (i.notes !== null) evidence.push(["Notes", escapeHtmlLines(i.notes)]);
   const rules = [...new Set(i.findings.map((f) => f.ruleId))];
   const head = [
-    badge(ITEM_STATUS[i.status]),
+    badge(itemLabel(i)),
     `<strong class="item-id">${h(i.id)}</strong>`,
     `<span class="severity sev-${i.severity}">${h(SEVERITY[i.severity])}</span>`,
     i.dueDate ? `<span class="due">due ${h(i.dueDate)}</span>` : "",
@@ -603,11 +717,11 @@ function itemBlock(i: ReportItem): string {
     rules.length ? `<span class="rules">${rules.map((r) => h(r)).join(", ")}</span>` : "",
   ].filter((x) => x !== "");
   return [
-    `<div class="item status-${i.status}${i.overdue ? " is-overdue" : ""}">`,
+    `<div class="item status-${i.belowDemand ? "below-demand" : i.status}${i.overdue ? " is-overdue" : ""}">`,
     `<div class="item-head">${head.join(" ")}</div>`,
     `<p class="question">${h(oneLine(i.question))}</p>`,
     i.condition.expression !== null
-      ? `<p class="muted small">Applies: ${h(conditionText(i.condition))}</p>`
+      ? `<p class="muted small" title="${h(i.condition.expression)}">${h(conditionSentence(i.condition, report.facts))}</p>`
       : "",
     evidence.length
       ? `<dl class="evidence">${evidence.map(([k, v]) => `<dt>${h(k)}</dt><dd>${v}</dd>`).join("")}</dl>`
@@ -621,7 +735,11 @@ function itemBlock(i: ReportItem): string {
     .join("\n");
 }
 
-function stakeholderArticle(s: StakeholderDetail, documented: ReadonlySet<string>): string {
+function stakeholderArticle(
+  s: StakeholderDetail,
+  documented: ReadonlySet<string>,
+  report: Report,
+): string {
   const applicable = s.items.filter((i) => i.applies === true);
   const other = s.items.filter((i) => i.applies !== true);
   const signers = s.signoff.signatures
@@ -641,7 +759,7 @@ function stakeholderArticle(s: StakeholderDetail, documented: ReadonlySet<string
     `<article class="stakeholder" id="s-${idToken(s.stakeholder)}" aria-labelledby="h-s-${idToken(s.stakeholder)}">`,
     `<h3 id="h-s-${idToken(s.stakeholder)}"><span class="order">${s.order}</span> ${h(oneLine(s.name))}</h3>`,
     `<p class="about">${about.join(" · ")}</p>`,
-    `<p class="muted small">Applies: ${h(conditionText(s.condition))}</p>`,
+    `<p class="muted small"${s.condition.expression === null ? "" : ` title="${h(s.condition.expression)}"`}>${h(conditionSentence(s.condition, report.facts))}</p>`,
     '<table class="decision-box"><tbody>',
     `<tr><th scope="row">Decision</th><td>${badge(DECISION[s.decision.state])}</td><th scope="row">By</th><td>${dash(s.decision.by)}</td><th scope="row">Date</th><td>${dash(s.decision.date)}</td></tr>`,
     `<tr><th scope="row">Sign-off</th><td>${badge(SIGNOFF[s.signoff.state])}${s.signoff.required || s.signoff.state === "not-required" ? "" : '<span class="muted"> optional</span>'}</td><th scope="row">Signed by</th><td colspan="3">${signers || '<span class="none">—</span>'}</td></tr>`,
@@ -649,9 +767,11 @@ function stakeholderArticle(s: StakeholderDetail, documented: ReadonlySet<string
       ? `<tr><th scope="row">Comments</th><td colspan="5" class="comments">${escapeHtmlLines(s.decision.comments)}</td></tr>`
       : "",
     "</tbody></table>",
-    applicable.length ? `<div class="items">${applicable.map(itemBlock).join("\n")}</div>` : "",
+    applicable.length
+      ? `<div class="items">${applicable.map((i) => itemBlock(i, report)).join("\n")}</div>`
+      : "",
     other.length
-      ? `<p class="not-applicable">Not applicable to this draft: ${other.map((i) => `<strong>${h(i.id)}</strong> (${h(conditionText(i.condition))})`).join("; ")}.</p>`
+      ? `<p class="not-applicable">Not applicable to this draft: ${other.map((i) => `<strong>${h(i.id)}</strong> (${h(conditionSentence(i.condition, report.facts))})`).join("; ")}.</p>`
       : "",
     "</article>",
   ]
@@ -665,7 +785,7 @@ function stakeholdersSection(report: Report): string {
   return [
     '<section class="section stakeholders" aria-labelledby="h-stakeholders">',
     '<h2 id="h-stakeholders">Stakeholders</h2>',
-    ...report.stakeholders.map((s) => stakeholderArticle(s, documented)),
+    ...report.stakeholders.map((s) => stakeholderArticle(s, documented, report)),
     "</section>",
   ].join("\n");
 }
@@ -697,11 +817,11 @@ function appendix(report: Report): string {
       '<table><thead><tr><th scope="col">Office</th><th scope="col">Item</th><th scope="col">Why it does not apply</th></tr></thead><tbody>',
       ...report.ruledOut.map(
         (s) =>
-          `<tr><td>${h(s.name)} <span class="muted">${h(s.stakeholder)}</span></td><td>whole office</td><td><code>${h(conditionText(s.condition))}</code></td></tr>`,
+          `<tr><td>${h(s.name)} <span class="muted">${h(s.stakeholder)}</span></td><td>whole office</td><td>${h(conditionSentence(s.condition, report.facts))}<br><code>${h(conditionText(s.condition))}</code></td></tr>`,
       ),
       ...report.ruledOutItems.map(
         (i) =>
-          `<tr><td>${h(i.name)} <span class="muted">${h(i.stakeholder)}</span></td><td>${h(i.item)}</td><td><code>${h(conditionText(i.condition))}</code></td></tr>`,
+          `<tr><td>${h(i.name)} <span class="muted">${h(i.stakeholder)}</span></td><td>${h(i.item)}</td><td>${h(conditionSentence(i.condition, report.facts))}<br><code>${h(conditionText(i.condition))}</code></td></tr>`,
       ),
       "</tbody></table>",
     );
@@ -762,125 +882,7 @@ function footer(report: Report): string {
 
 function stylesheet(report: Report): string {
   const running = escapeCssString(`Clearance record: ${report.draft.id} (as of ${report.asOf})`);
-  const tones = (Object.keys(TONE_FILL) as Tone[])
-    .map(
-      (t) =>
-        `.tone-${t}{color:${TONE_FILL[t][1]};background:${TONE_FILL[t][0]};border-color:${TONE_FILL[t][1]}}`,
-    )
-    .join("\n");
-  return `
-:root{--ink:#1b1b19;--muted:#5f5f59;--rule:#8c8c85;--light:#d9d8d2;--paper:#fff;--accent:#1c2e4a}
-*{box-sizing:border-box}
-html{background:#e9e8e3;color:var(--ink)}
-body{margin:0;font:10.5pt/1.45 "Liberation Serif","Times New Roman",Times,"DejaVu Serif",serif;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.document{max-width:1060px;margin:24px auto;padding:40px 48px;background:var(--paper);box-shadow:0 1px 4px rgba(0,0,0,.25)}
-h1,h2,h3{font-weight:700;color:var(--accent);line-height:1.2}
-h1{font-size:20pt;margin:.2em 0 .5em}
-h2{font-size:14pt;margin:1.6em 0 .5em;padding-bottom:.2em;border-bottom:2px solid var(--accent);text-transform:uppercase;letter-spacing:.04em}
-h3{font-size:12pt;margin:1.2em 0 .4em}
-a{color:#1f4e8a}
-code,.mono{font-family:"Liberation Mono","DejaVu Sans Mono",monospace;font-size:.86em}
-.muted{color:var(--muted)}
-.small{font-size:.9em}
-.none{color:var(--muted)}
-.lede{color:var(--muted);margin:.2em 0 .8em}
-table{border-collapse:collapse;width:100%;margin:.4em 0 1em}
-th,td{border:1px solid var(--rule);padding:4px 6px;vertical-align:top;text-align:left;overflow-wrap:break-word}
-thead th{background:#ecebe6;font-size:.85em;text-transform:uppercase;letter-spacing:.03em}
-thead{display:table-header-group}
-tr{break-inside:avoid}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-.badge{display:inline-flex;align-items:center;gap:4px;padding:1px 6px 1px 4px;border:1px solid;border-radius:3px;font:600 8.5pt/1.4 "Liberation Sans",Arial,"DejaVu Sans",sans-serif;white-space:nowrap;vertical-align:baseline}
-.icon{flex:none}
-${tones}
-.title-block{border:3px double var(--accent);padding:16px 20px 12px;margin-bottom:18px}
-.kicker{margin:0;font:700 9pt "Liberation Sans",Arial,sans-serif;letter-spacing:.18em;text-transform:uppercase;color:var(--muted)}
-.meta{width:auto;margin:.4em 0}
-.meta th,.meta td{border:none;padding:1px 14px 1px 0}
-.meta th{font-weight:normal;color:var(--muted);white-space:nowrap}
-.file{color:var(--muted);font-family:"Liberation Mono",monospace;font-size:.85em;margin-left:.5em}
-.status-line{margin:.6em 0 0;padding:6px 8px;border-left:6px solid}
-.status-line.blocked{border-color:#a1241a;background:#fbe4e2}
-.status-line.ready{border-color:#1e6b34;background:#e3f1e6}
-.status-line .badge{font-size:10pt}
-.sheet td{height:3.1em}
-.sheet .office-name{font-weight:700;color:var(--ink);text-decoration:none;display:block}
-.sheet .office .muted{font-size:.85em}
-.date{white-space:nowrap}
-.sheet th.signature,.sheet td.signature{width:19%}
-.sig-line{display:block;margin-top:2.2em;border-bottom:1px solid var(--ink)}
-.sheet tr.decision-non-concur td:first-child{box-shadow:inset 4px 0 0 #a1241a}
-.overdue-count{color:#a1241a;font-size:.85em}
-.findings .where{font-family:"Liberation Mono",monospace;font-size:.8em;word-break:break-all}
-.findings .rule{font-family:"Liberation Mono",monospace;font-size:.85em}
-.graph-wrap,.timeline-wrap{overflow-x:auto;border:1px solid var(--light);padding:6px;background:#fcfcfa}
-svg.graph,svg.timeline{display:block;max-width:100%;height:auto;margin:0 auto}
-svg.graph .edge{fill:none;stroke:#4a4a45;stroke-width:1.1}
-svg.graph text{font:11.5px "Liberation Sans",Arial,"DejaVu Sans",sans-serif;fill:#1b1b19}
-svg.graph text.order{font-weight:700;fill:#1c2e4a}
-svg.graph text.status{font-weight:700;font-size:11px}
-svg.timeline text{font:11px "Liberation Sans",Arial,"DejaVu Sans",sans-serif;fill:#1b1b19}
-svg.timeline .tick{fill:var(--muted);text-anchor:middle;font-size:10px}
-svg.timeline .grid{stroke:#e1e0da;stroke-width:1}
-svg.timeline .band{fill:#f4f3ef}
-svg.timeline .issuance{stroke:#1c2e4a;stroke-width:2}
-svg.timeline .asof{stroke:#a1241a;stroke-width:1.5;stroke-dasharray:5 3}
-svg.timeline .marker-label{text-anchor:end;font-size:10px;font-weight:700}
-svg.timeline .count{font-size:9px;font-weight:700}
-.legend{font-size:.9em}
-.legend-line{display:inline-block;width:18px;height:0;border-top:2px solid #1c2e4a;vertical-align:middle;margin-left:8px}
-.legend-line.asof-key{border-top:2px dashed #a1241a}
-.capacity-table tr.short td{background:#fdf0ee}
-.shortfall{color:#a1241a}
-svg.bar{display:block;margin-top:4px}
-.timeline-table tr.overdue td{background:#fdf0ee}
-.stakeholder{border-top:1px solid var(--rule);padding-top:.4em;margin-top:1.4em}
-.stakeholder h3{font-size:13pt}
-.order{display:inline-block;min-width:1.6em;padding:0 .3em;margin-right:.3em;border:1.5px solid var(--accent);border-radius:3px;text-align:center;font-size:.9em}
-.about{margin:.1em 0}
-.decision-box th{width:1%;white-space:nowrap;font-weight:normal;color:var(--muted);background:#f6f5f1}
-.decision-box .comments{font-style:italic}
-.item{border:1px solid var(--light);border-left:5px solid var(--rule);padding:6px 10px;margin:8px 0;break-inside:avoid}
-.item.status-satisfied{border-left-color:#1e6b34}
-.item.status-open{border-left-color:#a1241a}
-.item.status-in-progress{border-left-color:#1f4e8a}
-.item.status-risk-accepted{border-left-color:#8a5a00}
-.item.status-not-applicable{border-left-color:#5f5f59}
-.item.is-overdue{border-left-style:double;border-left-width:7px}
-.item-head{display:flex;flex-wrap:wrap;gap:6px;align-items:center}
-.item-id{font-family:"Liberation Mono",monospace;font-size:.95em}
-.severity{font:600 8pt "Liberation Sans",Arial,sans-serif;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
-.severity.sev-blocker{color:#a1241a}
-.due{font-size:.9em;color:var(--muted)}
-.rules{font-family:"Liberation Mono",monospace;font-size:.8em;color:var(--muted)}
-.question{margin:.3em 0}
-.evidence{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:.3em 0}
-.evidence dt{color:var(--muted)}
-.evidence dd{margin:0;overflow-wrap:anywhere}
-.missing{color:#a1241a}
-.sources{font-size:.9em;margin:.3em 0 0}
-.plain-ref{font-family:"Liberation Mono",monospace;font-size:.9em;overflow-wrap:anywhere}
-.not-applicable{font-size:.9em;color:var(--muted)}
-.digest{word-break:break-all}
-.source-list{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px}
-.source-list dd{margin:0}
-.source-list .url{font-family:"Liberation Mono",monospace;font-size:.82em;word-break:break-all}
-.colophon{margin-top:2em;padding-top:.6em;border-top:1px solid var(--rule);font-size:.85em;color:var(--muted)}
-@page{margin:16mm 14mm 18mm;@bottom-left{content:"${running}";font:8pt "Liberation Serif",serif;color:#5f5f59}@bottom-right{content:"Page " counter(page) " of " counter(pages);font:8pt "Liberation Serif",serif;color:#5f5f59}}
-@page wide{size:landscape}
-@media print{
-html{background:none}
-body{font-size:10pt}
-.document{max-width:none;margin:0;padding:0;box-shadow:none}
-a{color:inherit;text-decoration:none}
-.section{break-before:page}
-.graph-section{page:wide}
-.graph-wrap,.timeline-wrap{overflow:visible;border:none;padding:0;background:none}
-.stakeholder{break-before:page;border-top:none;margin-top:0}
-.stakeholders .stakeholder:first-of-type{break-before:avoid}
-.sheet td{height:3.6em}
-.title-block{break-inside:avoid}
-h2,h3{break-after:avoid}
-}
+  return `${REPORT_CSS}
+@page{@bottom-left{content:"${running}";font:8pt "Liberation Serif",serif;color:#5f5f59}@bottom-right{content:"Page " counter(page) " of " counter(pages);font:8pt "Liberation Serif",serif;color:#5f5f59}}
 `;
 }

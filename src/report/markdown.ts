@@ -14,10 +14,11 @@ import {
 } from "./escape.js";
 import {
   CAPACITY,
-  conditionText,
+  conditionSentence,
   DECISION,
   formatNumber,
   ITEM_STATUS,
+  itemLabel,
   LEVEL,
   OVERDUE,
   plural,
@@ -88,7 +89,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       ? [
           always("## Stakeholders"),
           ...report.stakeholders.map((s) =>
-            optional(stakeholder(s), 10 + worst.indexOf(s.stakeholder)),
+            optional(stakeholder(s, report), 10 + worst.indexOf(s.stakeholder)),
           ),
         ]
       : []),
@@ -357,7 +358,7 @@ function timeline(report: Report, withTable: boolean): string {
     cell(e.name),
     cell(e.item),
     SEVERITY[e.severity],
-    `${badge(ITEM_STATUS[e.status])}${e.overdue ? ` · **${badge(OVERDUE)} by ${plural(e.daysOverdue ?? 0, "day")}**` : ""}`,
+    `${badge(itemLabel(e))}${e.overdue ? ` · **${badge(OVERDUE)} by ${plural(e.daysOverdue ?? 0, "day")}**` : ""}`,
     `${e.daysBeforeIssuance} (${cell(e.due)})`,
   ]);
   return [
@@ -392,7 +393,7 @@ function itemRow(i: ReportItem): string[] {
   if (i.justification !== null) notes.push(`Justification: ${cell(i.justification.trim())}`);
   if (i.acceptedBy !== null) notes.push(`Accepted by: ${cell(i.acceptedBy)}`);
   if (i.rationale !== null) notes.push(`Rationale: ${cell(i.rationale.trim())}`);
-  const status = [badge(ITEM_STATUS[i.status])];
+  const status = [badge(itemLabel(i))];
   if (i.overdue) status.push(`**${badge(OVERDUE)}**`);
   const rules = [...new Set(i.findings.map((f) => f.ruleId))];
   if (rules.length) status.push(rules.map((r) => cell(r)).join(", "));
@@ -407,12 +408,12 @@ function itemRow(i: ReportItem): string[] {
   ];
 }
 
-function stakeholder(s: StakeholderDetail): string {
+function stakeholder(s: StakeholderDetail, report: Report): string {
   const l = DECISION[s.decision.state];
   const about = [
     `${inline(s.stakeholder)}${s.agency ? ` · ${inline(s.agency)}` : ""}`,
     s.dependsOn.length ? `after ${s.dependsOn.map(inline).join(", ")}` : "",
-    `applies: ${inline(conditionText(s.condition))}`,
+    inline(conditionSentence(s.condition, report.facts)),
   ].filter((x) => x !== "");
   const out = [`### ${s.order}. ${inline(s.name)}`, "", about.join(" · "), ""];
   const signer = s.signoff.signatures
@@ -452,7 +453,7 @@ function stakeholder(s: StakeholderDetail): string {
   if (notApplicable.length) {
     out.push(
       "",
-      `Not applicable to this draft: ${notApplicable.map((i) => `${inline(i.id)} (${inline(conditionText(i.condition))})`).join("; ")}.`,
+      `Not applicable to this draft: ${notApplicable.map((i) => `${inline(i.id)} (${inline(conditionSentence(i.condition, report.facts))})`).join("; ")}.`,
     );
   }
   return out.join("\n");
@@ -484,12 +485,12 @@ function scope(report: Report): string {
       ...report.ruledOut.map((s) => [
         `${cell(s.name)} (${cell(s.stakeholder)})`,
         "whole office",
-        cell(conditionText(s.condition)),
+        cell(conditionSentence(s.condition, report.facts)),
       ]),
       ...report.ruledOutItems.map((i) => [
         `${cell(i.name)} (${cell(i.stakeholder)})`,
         cell(i.item),
-        cell(conditionText(i.condition)),
+        cell(conditionSentence(i.condition, report.facts)),
       ]),
     ];
     out.push(table(["Office", "Item", "Why it does not apply"], rows));

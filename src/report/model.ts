@@ -24,6 +24,8 @@ export interface ReportOptions {
   cwd?: string;
   /** preclear's version, recorded as the generator. */
   toolVersion?: string;
+  /** The policy text, for the report's appendix (null: not available as text). */
+  policyText?: string | null;
 }
 
 export type DecisionState = "concur" | "concur-with-comments" | "non-concur" | "pending";
@@ -104,6 +106,12 @@ export interface ReportItem {
   applies: boolean | null;
   condition: ReportCondition;
   status: ItemStatus;
+  /**
+   * Answered `satisfied` while the confirmed capacity is below the demand (a
+   * capacity-shortfall finding): shown as "Answered — below demand", never as
+   * "Satisfied".
+   */
+  belowDemand: boolean;
   done: boolean;
   /** ISO 8601 duration before issuance, as the checklist gives it. */
   due: string | null;
@@ -175,6 +183,8 @@ export interface TimelineEntry {
   /** Days between the due date and the issuance date. */
   daysBeforeIssuance: number;
   status: ItemStatus;
+  /** Answered satisfied but below the demand: see ReportItem. */
+  belowDemand: boolean;
   done: boolean;
   overdue: boolean;
   /** Days past the due date as of the report date, when overdue. */
@@ -187,8 +197,6 @@ export interface GraphNode {
   order: number;
   /** Longest path of dependsOn edges leading to it: 0 for those that depend on nothing. */
   rank: number;
-  /** Position within its rank, left to right. */
-  position: number;
   decision: DecisionState;
   signoff: SignoffState;
 }
@@ -271,6 +279,8 @@ export interface Report {
     issuanceDate: string | null;
     file: string;
     checklists: string[];
+    /** The policy text (Markdown drafts, or a text document), for the appendix. */
+    text: string | null;
   };
   summary: ReportSummary;
   clearanceSheet: ClearanceRow[];
@@ -388,6 +398,7 @@ export function buildReport(
           dueDate: item.dueDate,
           daysBeforeIssuance: issuanceDate ? daysBetween(item.dueDate, issuanceDate) : 0,
           status: item.status,
+          belowDemand: item.belowDemand,
           done: item.done,
           overdue: item.overdue,
           daysOverdue: item.overdue ? daysBetween(item.dueDate, asOf) : null,
@@ -447,6 +458,7 @@ export function buildReport(
       issuanceDate,
       file: shown(draft.file),
       checklists: [...draft.draft.checklists],
+      text: options.policyText ?? null,
     },
     summary: {
       ready: counts.error === 0,
@@ -623,6 +635,10 @@ function itemDetail(
 ): ReportItem {
   const r = i.response;
   const status: ItemStatus = r?.status ?? "open";
+  const belowDemand =
+    status === "satisfied" && findings.some((f) => f.ruleId === "capacity-shortfall");
+  // Done as the rules judge it (the capacity-shortfall finding is the gap):
+  // below demand changes how the answer reads, not whether it counts.
   const done = DONE_STATUSES.has(status);
   const required = [...i.item.evidence];
   const fields = (r ?? {}) as unknown as Record<string, unknown>;
@@ -644,6 +660,7 @@ function itemDetail(
     applies: i.applies ?? null,
     condition: condition(i.condition),
     status,
+    belowDemand,
     done,
     due: i.item.due ?? null,
     dueDate: i.dueDate ?? null,
@@ -739,27 +756,6 @@ function coordinationGraph(details: readonly StakeholderDetail[]): CoordinationG
     rank.set(d.stakeholder, deps.length ? Math.max(...deps.map((dep) => rank.get(dep)!)) + 1 : 0);
   }
   const ranks = details.length ? Math.max(...rank.values()) + 1 : 0;
-  const position = new Map<string, number>();
-  for (let r = 0; r < ranks; r++) {
-    const row = details
-      .filter((d) => rank.get(d.stakeholder) === r)
-      .map((d, index) => {
-        const deps = d.dependsOn.filter((dep) => position.has(dep));
-        const centre = deps.length
-          ? deps.reduce((sum, dep) => sum + relative(dep), 0) / deps.length
-          : Number.POSITIVE_INFINITY;
-        return { id: d.stakeholder, centre, index };
-      });
-    if (r > 0)
-      row.sort((a, b) => (a.centre === b.centre ? a.index - b.index : a.centre - b.centre));
-    row.forEach((n, i) => position.set(n.id, i));
-  }
-  function relative(id: string): number {
-    const r = rank.get(id)!;
-    const size = details.filter((d) => rank.get(d.stakeholder) === r).length;
-    // Ranks are drawn centred, so compare offsets from the centre line.
-    return position.get(id)! - (size - 1) / 2;
-  }
   return {
     ranks,
     nodes: details.map((d) => ({
@@ -767,7 +763,6 @@ function coordinationGraph(details: readonly StakeholderDetail[]): CoordinationG
       name: d.name,
       order: d.order,
       rank: rank.get(d.stakeholder)!,
-      position: position.get(d.stakeholder)!,
       decision: d.decision.state,
       signoff: d.signoff.state,
     })),

@@ -115,7 +115,7 @@ describe("markdown report", () => {
   test("per office: items with status, evidence, notes and sources", () => {
     expect(small).toContain("### 2. U.S. Marshals Service");
     expect(small).toContain(
-      "| **detention**<br>Has USMS confirmed detention space? | Blocker | ✅ Satisfied<br>capacity-shortfall | 2018-04-09 | Contact: J. Roe<br>Capacity: 500 | Beds are three hours from the courthouse. | — |",
+      "| **detention**<br>Has USMS confirmed detention space? | Blocker | 🟥 Answered — below demand<br>capacity-shortfall | 2018-04-09 | Contact: J. Roe<br>Capacity: 500 | Beds are three hours from the courthouse. | — |",
     );
     expect(small).toContain(
       "Accepted by: Deputy Attorney General<br>Rationale: Transport is contracted out.",
@@ -124,13 +124,13 @@ describe("markdown report", () => {
       "[oig-21-028](https://oig.justice.gov/reports/21-028)<br>internal-memo",
     );
     expect(small).toContain(
-      "Not applicable to this draft: rule-review (facts.isRule with isRule = false → false).",
+      "Not applicable to this draft: rule-review (Does not apply: “Will the policy be published as a rule?” no.).",
     );
   });
 
   test("ruled-out and undecided offices say why; digests list every input", () => {
     expect(small).toContain(
-      "| OMB Office of Information and Regulatory Affairs (oira) | whole office | facts.isRule with isRule = false → false |",
+      "| OMB Office of Information and Regulatory Affairs (oira) | whole office | Does not apply: “Will the policy be published as a rule?” no. |",
     );
     expect(small).toContain(
       "| Office of Refugee Resettlement (orr) | facts.affectsFamilies | affectsFamilies |",

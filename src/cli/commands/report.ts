@@ -12,6 +12,7 @@ import { renderHtml } from "../../report/html.js";
 import { renderJson } from "../../report/json.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import { buildReport } from "../../report/model.js";
+import { policyText } from "../../report/policy-text.js";
 import type { Report } from "../../report/model.js";
 import { createContext } from "../context.js";
 import type { GlobalOptions } from "../context.js";
@@ -53,6 +54,7 @@ export async function reportCommand(
     asOf: context.asOf,
     cwd: io.cwd,
     toolVersion: VERSION,
+    policyText: policyText(evaluation.draft, context.config.limits.maxBytes),
   });
   const text =
     options.format === "markdown"
