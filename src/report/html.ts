@@ -186,7 +186,8 @@ function approvalBlock(report: Report): string {
 
 /** The policy text as the report's appendix: Markdown headings, lists and paragraphs, as text. */
 function policyAppendix(report: Report): string {
-  const { text, file } = report.draft;
+  const { file } = report.draft;
+  const text = report.draft.text ?? null;
   const out = [
     '<section class="section policy-text" aria-labelledby="h-policy">',
     '<h2 id="h-policy">Appendix: policy text</h2>',

@@ -8,11 +8,10 @@
 import { createHash } from "node:crypto";
 import type { ConditionOutcome, Evaluation, ItemEvaluation } from "../core/evaluate/evaluate.js";
 import { DONE_STATUSES } from "../core/evaluate/evaluate.js";
-import type { Finding, Level, RuleId } from "../core/rules/findings.js";
+import type { Finding, RuleId } from "../core/rules/findings.js";
 import { RULE_IDS } from "../core/rules/findings.js";
 import { displayPath } from "../core/load/paths.js";
-import type { FactValue } from "../core/types/draft.js";
-import type { ItemResponse } from "../core/types/review.js";
+import type { Report } from "../core/types/report.js";
 import { safeHref } from "./escape.js";
 
 export const REPORT_SCHEMA_ID = "https://preclear.dev/schemas/v1/report.schema.json";
@@ -28,276 +27,32 @@ export interface ReportOptions {
   policyText?: string | null;
 }
 
-export type DecisionState = "concur" | "concur-with-comments" | "non-concur" | "pending";
-
-/** Sign-off state of one stakeholder, derived from the findings. */
-export type SignoffState =
-  "signature-verified" | "valid" | "stale" | "invalid" | "missing" | "not-required";
-
-export type ItemStatus = NonNullable<ItemResponse["status"]>;
-
-export type CapacityState = "sufficient" | "shortfall" | "unconfirmed" | "unknown" | "waived";
-
-export interface ReportCondition {
-  /** The CEL expression, or null when the stakeholder or item always applies. */
-  expression: string | null;
-  result: boolean | null;
-  /** The facts the expression read, with their values. */
-  reads: Array<{ fact: string; value: FactValue | null }>;
-  /** Facts it needed that have no value. */
-  missing: string[];
-  error: string | null;
-}
-
-/** Text that may be a link: `href` is set only for an http(s) URL. */
-export interface ReportLink {
-  text: string;
-  href: string | null;
-}
-
-export interface ReportDecision {
-  state: DecisionState;
-  by: string | null;
-  date: string | null;
-  comments: string | null;
-}
-
-export interface ReportSignature {
-  name: string;
-  title: string | null;
-  date: string;
-  keyId: string | null;
-}
-
-export interface ReportSignoff {
-  required: boolean;
-  state: SignoffState;
-  signatures: ReportSignature[];
-}
-
-export interface ClearanceRow {
-  /** 1-based position in coordination order among applicable stakeholders. */
-  order: number;
-  stakeholder: string;
-  name: string;
-  agency: string | null;
-  dependsOn: string[];
-  decision: ReportDecision;
-  signoff: ReportSignoff;
-  items: { applicable: number; done: number; open: number; overdue: number };
-  /** Error-level findings about this stakeholder. */
-  blockingGaps: number;
-}
-
-export interface ReportFinding {
-  ruleId: RuleId;
-  level: Level;
-  message: string;
-  stakeholder: string | null;
-  stakeholderName: string | null;
-  item: string | null;
-  location: { file: string; line: number; column: number };
-}
-
-export interface ReportItem {
-  id: string;
-  question: string;
-  severity: "blocker" | "major" | "minor";
-  applies: boolean | null;
-  condition: ReportCondition;
-  status: ItemStatus;
-  /**
-   * Answered `satisfied` while the confirmed capacity is below the demand (a
-   * capacity-shortfall finding): shown as "Answered — below demand", never as
-   * "Satisfied".
-   */
-  belowDemand: boolean;
-  done: boolean;
-  /** ISO 8601 duration before issuance, as the checklist gives it. */
-  due: string | null;
-  dueDate: string | null;
-  overdue: boolean;
-  evidence: {
-    required: string[];
-    /** Required fields a satisfied response lacks. */
-    missing: string[];
-    contact: string | null;
-    date: string | null;
-    document: ReportLink | null;
-    capacity: number | null;
-  };
-  notes: string | null;
-  justification: string | null;
-  acceptedBy: string | null;
-  rationale: string | null;
-  sources: ReportSource[];
-  findings: Array<{ ruleId: RuleId; level: Level }>;
-}
-
-export interface ReportSource {
-  id: string;
-  title: string;
-  /** The URL as the checklist gives it. */
-  url: string | null;
-  /** The same URL when it is http(s) and safe to link; null otherwise. */
-  href: string | null;
-}
-
-export interface StakeholderDetail {
-  order: number;
-  stakeholder: string;
-  name: string;
-  agency: string | null;
-  description: string | null;
-  dependsOn: string[];
-  condition: ReportCondition;
-  decision: ReportDecision;
-  signoff: ReportSignoff;
-  items: ReportItem[];
-}
-
-export interface CapacityRow {
-  stakeholder: string;
-  name: string;
-  item: string;
-  question: string;
-  unit: string | null;
-  expression: string;
-  reads: Array<{ fact: string; value: FactValue | null }>;
-  demand: number | null;
-  capacity: number | null;
-  /** How far confirmed capacity falls short of the demand (0 when it meets it). */
-  shortfall: number | null;
-  state: CapacityState;
-  status: ItemStatus;
-}
-
-export interface TimelineEntry {
-  stakeholder: string;
-  name: string;
-  item: string;
-  question: string;
-  severity: "blocker" | "major" | "minor";
-  due: string;
-  dueDate: string;
-  /** Days between the due date and the issuance date. */
-  daysBeforeIssuance: number;
-  status: ItemStatus;
-  /** Answered satisfied but below the demand: see ReportItem. */
-  belowDemand: boolean;
-  done: boolean;
-  overdue: boolean;
-  /** Days past the due date as of the report date, when overdue. */
-  daysOverdue: number | null;
-}
-
-export interface GraphNode {
-  stakeholder: string;
-  name: string;
-  order: number;
-  /** Longest path of dependsOn edges leading to it: 0 for those that depend on nothing. */
-  rank: number;
-  decision: DecisionState;
-  signoff: SignoffState;
-}
-
-export interface CoordinationGraph {
-  ranks: number;
-  nodes: GraphNode[];
-  /** `from` must decide before `to` (to dependsOn from). */
-  edges: Array<{ from: string; to: string }>;
-}
-
-export interface ScopedOutStakeholder {
-  stakeholder: string;
-  name: string;
-  agency: string | null;
-  condition: ReportCondition;
-}
-
-export interface ScopedOutItem {
-  stakeholder: string;
-  name: string;
-  item: string;
-  question: string;
-  condition: ReportCondition;
-}
-
-export interface ReportFact {
-  name: string;
-  question: string;
-  value: FactValue | null;
-  unit: string | null;
-  /** The file that gave the value. */
-  from: string | null;
-}
-
-export interface ReportDigests {
-  draft: {
-    file: string;
-    /** sha256 of the policy text: what sign-offs bind to. */
-    contentDigest: string;
-    /** sha256 of the draft's front matter or descriptor: its facts and checklists. */
-    metadataDigest: string;
-  };
-  checklists: Array<{
-    id: string;
-    version: string;
-    builtin: boolean;
-    file: string | null;
-    digest: string;
-  }>;
-  review: { path: string; exists: boolean; files: Array<{ file: string; digest: string }> };
-}
-
-export interface ReportSummary {
-  /** No error-level findings: nothing blocks issuance. */
-  ready: boolean;
-  findings: Record<Level, number>;
-  stakeholders: { applicable: number; undecided: number; ruledOut: number };
-  decisions: {
-    concur: number;
-    concurWithComments: number;
-    nonConcur: number;
-    pending: number;
-  };
-  signoffs: Record<SignoffState, number>;
-  items: { applicable: number; done: number; open: number; overdue: number };
-  capacityShortfalls: number;
-}
-
-export interface Report {
-  $schema: typeof REPORT_SCHEMA_ID;
-  apiVersion: "preclear/v1";
-  kind: "Report";
-  generator: { name: "preclear"; version: string | null };
-  asOf: string;
-  draft: {
-    id: string;
-    title: string;
-    issuer: string | null;
-    issuanceDate: string | null;
-    file: string;
-    checklists: string[];
-    /** The policy text (Markdown drafts, or a text document), for the appendix. */
-    text: string | null;
-  };
-  summary: ReportSummary;
-  clearanceSheet: ClearanceRow[];
-  blockingGaps: ReportFinding[];
-  otherFindings: ReportFinding[];
-  stakeholders: StakeholderDetail[];
-  capacity: CapacityRow[];
-  timeline: { issuanceDate: string | null; asOf: string; entries: TimelineEntry[] };
-  coordinationGraph: CoordinationGraph;
-  undecided: ScopedOutStakeholder[];
-  ruledOut: ScopedOutStakeholder[];
-  ruledOutItems: ScopedOutItem[];
-  /** Every source an applicable item cites, in the order first cited. */
-  sources: ReportSource[];
-  facts: ReportFact[];
-  digests: ReportDigests;
-}
+// The report's types are generated from schemas/report.schema.json (one
+// source of truth: `npm run gen:types`); these are names for its parts.
+export type { Report };
+export type ReportSummary = Report["summary"];
+export type ClearanceRow = Report["clearanceSheet"][number];
+export type ReportFinding = Report["blockingGaps"][number];
+export type StakeholderDetail = Report["stakeholders"][number];
+export type ReportItem = StakeholderDetail["items"][number];
+export type ReportCondition = ReportItem["condition"];
+export type ReportLink = NonNullable<ReportItem["evidence"]["document"]>;
+export type ReportSource = ReportItem["sources"][number];
+export type ReportDecision = ClearanceRow["decision"];
+export type ReportSignoff = ClearanceRow["signoff"];
+export type ReportSignature = ReportSignoff["signatures"][number];
+export type CapacityRow = Report["capacity"][number];
+export type TimelineEntry = Report["timeline"]["entries"][number];
+export type CoordinationGraph = Report["coordinationGraph"];
+export type GraphNode = CoordinationGraph["nodes"][number];
+export type ScopedOutStakeholder = Report["ruledOut"][number];
+export type ScopedOutItem = Report["ruledOutItems"][number];
+export type ReportFact = Report["facts"][number];
+export type ReportDigests = Report["digests"];
+export type DecisionState = ReportDecision["state"];
+export type SignoffState = ReportSignoff["state"];
+export type ItemStatus = ReportItem["status"];
+export type CapacityState = CapacityRow["state"];
 
 const SIGNOFF_RULES: ReadonlyArray<[RuleId, SignoffState]> = [
   ["signature-invalid", "invalid"],
