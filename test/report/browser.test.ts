@@ -6,9 +6,9 @@
  * not run even with the Content-Security-Policy taken out: escaping alone
  * has to hold. Needs `npm run build` and the Debian `chromium` package.
  */
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { REPO_ROOT, spawnCli } from "../helpers/cli.js";
+import { REPO_ROOT, runCli, spawnCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/fixtures.js";
 import {
   CHROMIUM,
@@ -150,6 +150,64 @@ describe("the example's HTML report in headless Chromium", () => {
       const raw = squeeze(skiaPageText(readFileSync(pdf), 1));
       expect(raw).toContain("CLEARANCESHEET");
       expect(raw).not.toContain("BLOCKINGGAPS");
+    },
+    BROWSER_TIMEOUT,
+  );
+});
+
+describe("a clearance sheet of 25 offices with long names, printed", () => {
+  const temp = tempDir();
+  afterAll(() => temp.remove());
+
+  test(
+    "fits on page 1 of US Letter",
+    async () => {
+      mkdirSync(path.join(temp.dir, ".git"));
+      const names = Array.from({ length: 25 }, (_, i) =>
+        i % 3 === 0
+          ? `Federal Public Defender and Community Defender offices of the affected districts number ${i + 1}`
+          : i % 3 === 1
+            ? `U.S. Attorney's Office for the Southern District of Somewhere (S.D. Some.) ${i + 1}`
+            : `Office ${i + 1}`,
+      );
+      const stakeholders = names
+        .map(
+          (name, i) =>
+            `  - id: office-${i + 1}\n    name: "${name}"\n    signoff: required\n    items:\n      - id: ready\n        question: Is it ready?\n        severity: blocker\n        due: P10D\n`,
+        )
+        .join("");
+      writeFileSync(
+        path.join(temp.dir, "c.checklist.yaml"),
+        `apiVersion: preclear/v1\nkind: Checklist\nid: c25\ntitle: C25\nversion: 1.0.0\nstakeholders:\n${stakeholders}`,
+      );
+      writeFileSync(
+        path.join(temp.dir, "d.md"),
+        "---\npreclear:\n  id: d25\n  title: A policy cleared by twenty-five offices\n  issuer: Office of the Deputy Attorney General\n  issuanceDate: 2018-05-01\n  checklists: [./c.checklist.yaml]\n---\n# Policy\n\nThe text of the policy.\n",
+      );
+      const written = await runCli(
+        ["--as-of", "2018-04-20", "report", "d.md", "-f", "html", "-o", "r.html"],
+        { cwd: temp.dir },
+      );
+      expect(written.stderr).toBe("");
+      const pdf = path.join(temp.dir, "r.pdf");
+      const run = await runChromium(path.join(temp.dir, "r.html"), [
+        `--print-to-pdf=${pdf}`,
+        "--no-pdf-header-footer",
+      ]);
+      expect(run.timedOut).toBe(false);
+      const first = squeeze(pageText(pdf, 1));
+      expect(first).toContain("APPROVINGOFFICIAL");
+      // Every row: a long name wraps within its cell, and the layout text
+      // interleaves the cells of a row, so count each kind of name.
+      const count = (pattern: RegExp) => first.match(pattern)?.length ?? 0;
+      expect(count(/FederalPublicDefenderandCommunityDefenderofficesoftheaffected/g)).toBe(9);
+      expect(
+        count(/U\.S\.Attorney'sOfficefortheSouthernDistrictofSomewhere\(S\.D\.Some\.\)/g),
+      ).toBe(8);
+      expect(count(/Office\d+/g)).toBe(8);
+      // The last row, whole.
+      expect(first).toMatch(/number25/);
+      expect(squeeze(pageText(pdf, 2))).not.toContain("CLEARANCESHEET");
     },
     BROWSER_TIMEOUT,
   );
