@@ -17,7 +17,10 @@ export function scopeOf(finding: Finding): string {
 }
 
 /** `3 errors`, `1 warning`, `0 notes`. */
-export function plural(count: number, level: Level | "problem" | "draft" | "finding"): string {
+export function plural(
+  count: number,
+  level: Level | "problem" | "draft" | "finding" | "line" | "office",
+): string {
   return `${count} ${level}${count === 1 ? "" : "s"}`;
 }
 

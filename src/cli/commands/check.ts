@@ -1,9 +1,10 @@
 import { appendFileSync } from "node:fs";
 import { checkDrafts } from "../../core/check.js";
 import type { Level } from "../../core/rules/findings.js";
-import { LEVEL_RANK } from "../../core/rules/findings.js";
+import { LEVEL_RANK, RULE_IDS } from "../../core/rules/findings.js";
+import { selectFindings } from "../../formatters/select.js";
 import { defaultReviewPath } from "../../core/load/draft.js";
-import { displayPath } from "../../core/load/paths.js";
+import { displayPath, projectRoot } from "../../core/load/paths.js";
 import { findDrafts, pipelineOptions } from "../../core/project.js";
 import type { Config } from "../../core/load/config.js";
 import {
@@ -35,6 +36,14 @@ export interface CheckOptions {
   maxWarnings?: string;
   /** Exit 0 when no draft is found (by default that is a usage error). */
   allowEmpty?: boolean;
+  /** Errors only. */
+  quiet?: boolean;
+  /** Only findings about these stakeholders. */
+  stakeholder?: string[];
+  /** Only findings of these rules. */
+  rule?: string[];
+  /** Size limit of Markdown output, in characters. */
+  markdownBudget?: string;
 }
 
 export async function checkCommand(
@@ -45,6 +54,12 @@ export async function checkCommand(
 ): Promise<number> {
   const context = createContext(globals, io);
   const outputs = checkedOutputs(flags.outputs, context.config);
+  for (const rule of flags.rule ?? []) {
+    if (!(RULE_IDS as readonly string[]).includes(rule)) {
+      throw new UsageError(`unknown rule "${rule}" (use one of ${RULE_IDS.join(", ")})`);
+    }
+  }
+  const budget = parseBudget(flags.markdownBudget);
   // Digits only: Number("") and Number(" ") are 0, Number("1e3") is 1000.
   const maxWarnings =
     flags.maxWarnings === undefined || !/^[0-9]+$/.test(flags.maxWarnings)
@@ -73,7 +88,7 @@ export async function checkCommand(
     inputs.add(file, "a draft");
     inputs.add(defaultReviewPath(file), "a review");
   }
-  const adjusted = checkDrafts(files, {
+  const checked = checkDrafts(files, {
     ...pipelineOptions(context.project),
     onDraft: (done, total, file, evaluation) => {
       if (evaluation) inputs.addEvaluation(evaluation);
@@ -82,11 +97,24 @@ export async function checkCommand(
       if (done === total) io.stderr.write("\r\x1b[K");
     },
   });
+  const adjusted = selectFindings(checked, {
+    quiet: flags.quiet,
+    stakeholders: flags.stakeholder,
+    rules: flags.rule,
+  });
+
+  // SARIF and GitHub paths are relative to the repository root, so that
+  // GitHub places them even when preclear ran in a subdirectory.
+  const root = outputs.some(({ format }) => format === "sarif" || format === "github")
+    ? (io.repositoryRoot?.(io.cwd) ?? projectRoot(io.cwd))
+    : io.cwd;
 
   const formatOptions = (file: string | undefined) => ({
     color: file ? false : context.color,
     cwd: io.cwd,
+    root,
     toolVersion: VERSION,
+    ...(budget === undefined ? {} : { budget }),
   });
   // Standard output of a format that can give its text piece by piece is
   // written piece by piece below: a run over thousands of drafts then never
@@ -114,7 +142,7 @@ export async function checkCommand(
     if (format === "github" && io.env.GITHUB_STEP_SUMMARY) {
       appendFileSync(
         io.env.GITHUB_STEP_SUMMARY,
-        githubSummary(adjusted, { color: false, cwd: io.cwd, toolVersion: VERSION }),
+        githubSummary(adjusted, formatOptions(io.env.GITHUB_STEP_SUMMARY)),
       );
     }
   }
@@ -158,4 +186,14 @@ export function checkedOutputs(
     }
     return file === undefined ? { format } : { format, file };
   });
+}
+
+/** `--markdown-budget`: a whole number of characters, at least 1. */
+export function parseBudget(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const budget = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(budget) || budget < 1) {
+    throw new UsageError(`--markdown-budget must be a whole number of characters, got "${value}"`);
+  }
+  return budget;
 }

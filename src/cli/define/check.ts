@@ -5,6 +5,8 @@ import { FORMAT_NAMES } from "../../formatters/types.js";
 import type { CheckOptions, OutputRequest } from "../commands/check.js";
 import type { CommandDefinition } from "./registry.js";
 
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
 export const check: CommandDefinition = (program, { globals, io, wrap }) => {
   // Each --format with the --output that follows it (before the next
   // --format), as Spectral does: commander calls these parsers in argv order.
@@ -44,16 +46,21 @@ export const check: CommandDefinition = (program, { globals, io, wrap }) => {
     )
     .option("--max-warnings <n>", "fail when there are more than n warnings")
     .option("--allow-empty", "exit 0 when no draft is found (by default that is an error, exit 2)")
+    .option("-q, --quiet", "report errors only (warnings and notes neither shown nor counted)")
+    .option(
+      "--stakeholder <id>",
+      "report only findings about this stakeholder (repeatable)",
+      collect,
+    )
+    .option("--rule <id>", "report only findings of this rule (repeatable)", collect)
+    .option(
+      "--markdown-budget <chars>",
+      "size limit of Markdown output (-f markdown: 65536, a GitHub comment; the job summary: 1048576)",
+    )
     .action(
-      wrap(
-        async (
-          paths: string[],
-          flags: Pick<CheckOptions, "failOn" | "maxWarnings" | "allowEmpty">,
-          command: Command,
-        ) => {
-          const { checkCommand } = await import("../commands/check.js");
-          return checkCommand(paths, { ...flags, outputs }, globals(command), io);
-        },
-      ),
+      wrap(async (paths: string[], flags: Omit<CheckOptions, "outputs">, command: Command) => {
+        const { checkCommand } = await import("../commands/check.js");
+        return checkCommand(paths, { ...flags, outputs }, globals(command), io);
+      }),
     );
 };
