@@ -129,7 +129,8 @@ function office(code, name, short, border, extraCodes) {
     code === "gu"
       ? "U.S. Attorney's Office for the Districts of Guam and the Northern Mariana Islands (D. Guam, D.N. Mar. I.)"
       : `U.S. Attorney's Office for the ${name} (${short})`;
-  const where = code === "gu" ? "the Guam and Northern Mariana Islands office" : `the ${short} office`;
+  const where =
+    code === "gu" ? "the Guam and Northern Mariana Islands office" : `the ${short} office`;
   return `
   - id: usao-${code}
     name: ${title}
@@ -177,7 +178,9 @@ export function render() {
   for (const [code, host] of Object.entries(SHARED_OFFICE))
     extra.set(host, [...(extra.get(host) ?? []), code]);
   const offices = DISTRICTS.filter(([code]) => !(code in SHARED_OFFICE))
-    .map(([code, name, short, border]) => office(code, name, short, border === true, extra.get(code) ?? []))
+    .map(([code, name, short, border]) =>
+      office(code, name, short, border === true, extra.get(code) ?? []),
+    )
     .join("");
   const codes = DISTRICTS.map(([code]) => code);
   return `# yaml-language-server: $schema=../schemas/checklist.schema.json
