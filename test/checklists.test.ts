@@ -191,11 +191,11 @@ function withFacts(
 ): { file: string; dir: string } {
   let text = readFileSync(draftFile, "utf8");
   for (const [name, value] of Object.entries(facts)) {
-    const pattern = new RegExp(`^(    ${name}:) [^\\n]*$`, "m");
+    const pattern = new RegExp(`^( {4}${name}:) [^\n]*$`, "m");
     expect(text).toMatch(pattern);
     text = text.replace(pattern, `$1 ${value}`);
   }
-  text = text.replace(/^  review: .*$/m, "  review: none.review.yaml");
+  text = text.replace(/^ {2}review: .*$/m, "  review: none.review.yaml");
   const dir = mkdtempSync(join(tmpdir(), "preclear-scoping-"));
   const file = join(dir, "draft.md");
   writeFileSync(file, text);
