@@ -316,7 +316,9 @@ describe("offices", () => {
 
   it("offers all 94 districts by their justice.gov codes, one office each (Guam and the NMI share one)", () => {
     const districts = get("usao-districts");
-    const codes = (/`usao-`: ([a-z, ]+)\./.exec(districts.facts?.districts?.help ?? "")?.[1] ?? "")
+    const codes = (
+      /\): ([a-z]+(?:, [a-z]+)+)\./.exec(districts.facts?.districts?.help ?? "")?.[1] ?? ""
+    )
       .split(", ")
       .filter(Boolean);
     expect(codes).toHaveLength(94);

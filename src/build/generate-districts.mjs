@@ -225,7 +225,8 @@ facts:
     question: Which federal judicial districts does the policy reach? List their codes.
     help: |
       The code in the U.S. Attorney's Office address on justice.gov, without
-      \`usao-\`: ${codes.join(", ")}.
+      \`usao-\` (\`nmi\`, the Northern Mariana Islands, is served by the Guam
+      office, \`usao-gu\`): ${codes.join(", ")}.
       A national policy lists every district it adds work for, not every district.
   changesProsecutionVolume:
     type: boolean
