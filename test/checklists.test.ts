@@ -260,6 +260,36 @@ describe("built-in checklists", () => {
   });
 });
 
+describe("docs/checklists.md", () => {
+  const page = readFileSync(join(root, "docs", "checklists.md"), "utf8");
+
+  it("lists every stakeholder with its role and level, every item and every source with its kind", () => {
+    const missing: string[] = [];
+    for (const { checklist } of builtIns) {
+      for (const s of checklist.stakeholders) {
+        if (!page.includes(`\`${s.id}\``)) missing.push(`stakeholder ${s.id}`);
+        if (s.name && checklist.id !== "usao-districts") {
+          const heading = page.indexOf(
+            `(\`${s.id}\`)\n\nrole **${s.role}** · level **${s.level}**`,
+          );
+          if (heading < 0) missing.push(`role and level of ${s.id}`);
+        }
+      }
+      const shown =
+        checklist.id === "usao-districts"
+          ? checklist.stakeholders.slice(0, 1)
+          : checklist.stakeholders;
+      for (const s of shown)
+        for (const item of s.items ?? [])
+          if (!page.includes(`- **${item.id}** (`)) missing.push(`item ${s.id}/${item.id}`);
+      for (const source of checklist.sources ?? [])
+        if (!page.includes(`**${source.id}** (${source.kind})`))
+          missing.push(`source ${source.id}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
 describe("the OIG 21-028 recommendations", () => {
   const describes = (id: string): string => `${get(id).title}\n${get(id).description ?? ""}`;
 
