@@ -39,23 +39,28 @@ function load() {
   );
 }
 
-/** Markdown table cell: one line, pipes escaped. */
-function cell(text) {
+/** One line of text. */
+function line(text) {
   return String(text ?? "")
     .replace(/\s*\n\s*/g, " ")
-    .replace(/\|/g, "\\|")
     .trim();
 }
 
-function code(text) {
-  const s = cell(text);
+/** Markdown table cell: one line, pipes escaped. */
+function cell(text) {
+  return line(text).replace(/\|/g, "\\|");
+}
+
+/** Inline code; in a table cell, pipes must be escaped even inside code. */
+function code(text, inTable = false) {
+  const s = inTable ? cell(text) : line(text);
   const fence = s.includes("`") ? "``" : "`";
   return `${fence}${s}${fence}`;
 }
 
 function sourceLine(source) {
-  const parts = [`**${source.id}**`, `(${source.kind ?? "no kind"})`, cell(source.title)];
-  if (source.pinpoint) parts.push(`— pinpoint: ${cell(source.pinpoint)}`);
+  const parts = [`**${source.id}**`, `(${source.kind ?? "no kind"})`, line(source.title)];
+  if (source.pinpoint) parts.push(`— pinpoint: ${line(source.pinpoint)}`);
   if (source.url) parts.push(`<${source.url}>`);
   return `- ${parts.join(" ")}`;
 }
@@ -79,7 +84,7 @@ function stakeholderHeader(s, checklistEscalate) {
   const escalate =
     s.escalateTo ?? ((s.role ?? "clear") === "clear" ? checklistEscalate : undefined);
   if (escalate?.length) lines.push(`- Objections decided by: ${escalate.join(", ")}`);
-  if (s.description) lines.push(`- ${cell(s.description)}`);
+  if (s.description) lines.push(`- ${line(s.description)}`);
   return lines;
 }
 
@@ -90,12 +95,13 @@ function itemLines(item) {
     item.due ? `due ${item.due} before issuance` : undefined,
     item.evidence?.length ? `evidence: ${item.evidence.join(", ")}` : undefined,
   ].filter(Boolean);
-  lines.push(`- **${item.id}** (${meta.join("; ")}) — ${cell(item.question)}`);
+  if (item.question) lines.push(`- **${item.id}** (${meta.join("; ")}) — ${line(item.question)}`);
+  else lines.push(`- **${item.id}** (the inherited item, with):`);
   if (item.appliesWhen) lines.push(`  - Applies when: ${code(item.appliesWhen)}`);
   if (item.capacity) {
     const by = item.capacity.availableBy === "effective" ? ", by the effective date" : "";
     lines.push(
-      `  - Capacity: demand ${code(item.capacity.demand)}${item.capacity.unit ? ` ${cell(item.capacity.unit)}` : ""}${by}`,
+      `  - Capacity: demand ${code(item.capacity.demand)}${item.capacity.unit ? ` ${line(item.capacity.unit)}` : ""}${by}`,
     );
   }
   if (item.needs?.length) lines.push(`  - Needs: ${item.needs.map((n) => `\`${n}\``).join(", ")}`);
@@ -106,7 +112,7 @@ function itemLines(item) {
 function renderStakeholder(s, checklist) {
   const out = [];
   if (s.name) {
-    out.push(`#### ${cell(s.name)} (\`${s.id}\`)`, "");
+    out.push(`#### ${line(s.name)} (\`${s.id}\`)`, "");
     out.push(...stakeholderHeader(s, checklist.escalateTo));
   } else {
     out.push(`#### Added to \`${s.id}\``, "");
@@ -136,7 +142,8 @@ function renderDistricts(checklist) {
   out.push(...stakeholderHeader(first, checklist.escalateTo).slice(0, 1), "");
   for (const item of first.items ?? []) out.push(...itemLines(item));
   out.push("", "| office | stakeholder id | applies when |", "|---|---|---|");
-  for (const s of offices) out.push(`| ${cell(s.name)} | \`${s.id}\` | ${code(s.appliesWhen)} |`);
+  for (const s of offices)
+    out.push(`| ${cell(s.name)} | \`${s.id}\` | ${code(s.appliesWhen, true)} |`);
   out.push("");
   return out;
 }
@@ -209,7 +216,7 @@ function renderRaw() {
   for (const { file, checklist } of all) {
     out.push(`## ${checklist.id}`, "");
     out.push(
-      `**${cell(checklist.title)}** — \`checklists/${file}\`, version ${checklist.version}${checklist.extends?.length ? `, extends ${checklist.extends.map((e) => `\`${e}\``).join(", ")}` : ""}.`,
+      `**${line(checklist.title)}** — \`checklists/${file}\`, version ${checklist.version}${checklist.extends?.length ? `, extends ${checklist.extends.map((e) => `\`${e}\``).join(", ")}` : ""}.`,
       "",
     );
     if (checklist.description) out.push(checklist.description.trim(), "");
