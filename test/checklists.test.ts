@@ -535,6 +535,16 @@ describe("capacity, as offices plan it", () => {
     }
   });
 
+  it("the border overlay asks USMS beds and magistrate throughput per Southwest border district", () => {
+    for (const code of ["sdca", "az", "nm", "wdtx", "sdtx"]) {
+      const fact = `facts.defendantsPerMonth${code[0]!.toUpperCase()}${code.slice(1)}`;
+      expect(capacity("usms", `beds-${code}`)?.demand).toContain(fact);
+      expect(capacity("district-courts", `throughput-${code}`)?.demand).toBe(
+        `double(${fact}) / 21.0`,
+      );
+    }
+  });
+
   it("a capacity check requires the confirmed capacity as evidence and names its unit", () => {
     for (const { item } of allItems().filter(({ item }) => item.capacity)) {
       expect(item.evidence).toContain("capacity");
