@@ -18,6 +18,7 @@ import addFormatsModule from "ajv-formats";
 import { ChecklistLibrary } from "../src/core/load/checklist.js";
 import { evaluate, loadBundle } from "../src/core/evaluate/evaluate.js";
 import type { Evaluation } from "../src/core/evaluate/evaluate.js";
+import { lint } from "../src/core/rules/lint.js";
 
 type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
 const addFormats: FormatsPlugin =
@@ -705,6 +706,17 @@ describe("scoping, evaluated", () => {
         "court-interpreters/indigenous-languages",
       ]),
     );
+    // Its first-edition review still loads: only the answers to items the second
+    // edition renamed (bed-days became beds; USAOs are consulted on feasibility,
+    // not asked to concur) are reported, as orphans to move.
+    const findings = lint(evaluation, { asOf: "2018-04-06" });
+    expect(findings.filter((f) => f.ruleId === "invalid-file")).toEqual([]);
+    expect(
+      findings
+        .filter((f) => f.ruleId === "orphan-response")
+        .map((f) => `${f.stakeholder}/${f.item}`)
+        .sort(),
+    ).toEqual(["usao-az/concurrence", "usao-wdtx/concurrence", "usms/detention-bed-days"]);
   });
 
   it("the firearms example pulls the districts it names, ATF, BOP and USMS, and no ORR, CBP or indigenous-language items", () => {
