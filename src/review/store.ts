@@ -81,6 +81,7 @@ export const ITEM_RESPONSE_FIELDS = Object.keys({
   acceptedBy: true,
   acceptedByLevel: true,
   rationale: true,
+  provenance: true,
 } satisfies Record<keyof ItemResponse, true>) as (keyof ItemResponse)[];
 
 export const DECISION_FIELDS = Object.keys({
@@ -90,6 +91,7 @@ export const DECISION_FIELDS = Object.keys({
   date: true,
   level: true,
   conditions: true,
+  provenance: true,
 } satisfies Record<keyof Decision, true>) as (keyof Decision)[];
 
 const ID = /^[a-z][a-z0-9-]{0,63}$/;
