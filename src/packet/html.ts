@@ -3,16 +3,16 @@
  * no external request (the same Content-Security-Policy as the report), the
  * marking on every printed page, the cover on page 1, then the policy text,
  * the office's items and the comment and decision forms to fill in by hand.
- * Everything from the draft, checklists and review goes through the `html`
+ * Everything from the draft, checklists and review goes through the `markup`
  * tag, which escapes it.
  */
 import { formatNumber } from "../core/numbers.js";
 import { CONTENT_SECURITY_POLICY } from "../report/html.js";
-import { safeHref } from "../report/escape.js";
+import { escapeCssString, safeHref } from "../report/escape.js";
 import { markdownToHtml } from "./markdown.js";
 import type { Packet, PacketItem } from "./model.js";
 import type { PolicyText } from "./policy-text.js";
-import { html, raw } from "./template.js";
+import { markup, raw } from "./template.js";
 import type { SafeHtml } from "./template.js";
 
 export interface PacketHtmlOptions {
@@ -34,7 +34,7 @@ const ROLE: Record<Packet["stakeholder"]["role"], string> = {
 export function renderPacketHtml(packet: Packet, options: PacketHtmlOptions = {}): string {
   const { cover, draft, stakeholder } = packet;
   const title = `Clearance packet for ${stakeholder.name}: ${draft.title}`;
-  const page = html`<!DOCTYPE html>
+  const page = markup`<!DOCTYPE html>
     <html lang="en">
       <head>
         <meta charset="utf-8" />
@@ -44,12 +44,11 @@ export function renderPacketHtml(packet: Packet, options: PacketHtmlOptions = {}
         <meta name="generator" content="${options.generator ?? "preclear"}" />
         <title>${title.replace(/\s+/g, " ")}</title>
         <style>
-          ${raw(STYLE)}
+          ${raw(stylesheet(cover.marking))}
         </style>
       </head>
       <body>
-        <div class="marking marking-top" aria-hidden="true">${cover.marking}</div>
-        <div class="marking marking-bottom" aria-hidden="true">${cover.marking}</div>
+        <div class="marking" aria-hidden="true">${cover.marking}</div>
         <main>
           ${coverPage(packet, options)} ${policySection(packet, options)} ${itemsSection(packet)}
           ${commentsSection(packet)} ${decisionSection(packet)}
@@ -70,11 +69,11 @@ function coverPage(packet: Packet, options: PacketHtmlOptions): SafeHtml {
     ["Suspense", cover.suspense ?? "none set"],
     ["Planned issuance", draft.issuanceDate],
     ["Point of contact", cover.pointOfContact],
-    ["Version sent", html`<code class="digest">${cover.version}</code>`],
-    ["Fingerprint", html`<code class="fingerprint">${cover.fingerprint}</code>`],
+    ["Version sent", markup`<code class="digest">${cover.version}</code>`],
+    ["Fingerprint", markup`<code class="fingerprint">${cover.fingerprint}</code>`],
   ];
   const applicable = packet.items.length;
-  return html`<section class="cover" id="cover">
+  return markup`<section class="cover" id="cover">
     <p class="cover-marking">${cover.marking}</p>
     <p class="kicker">Clearance packet</p>
     <h1>${draft.title}</h1>
@@ -85,7 +84,7 @@ function coverPage(packet: Packet, options: PacketHtmlOptions): SafeHtml {
           .filter(([, value]) => value !== null && value !== undefined)
           .map(
             ([label, value]) =>
-              html`<tr>
+              markup`<tr>
                 <th scope="row">${label}</th>
                 <td>${value}</td>
               </tr> `,
@@ -101,7 +100,7 @@ function coverPage(packet: Packet, options: PacketHtmlOptions): SafeHtml {
         </li>
         <li>
           Answer in
-          ${options.responseFile ? html`the enclosed <code>${options.responseFile}</code>` : "the response file enclosed"}
+          ${options.responseFile ? markup`the enclosed <code>${options.responseFile}</code>` : "the response file enclosed"}
           with any text editor, or fill in the forms in this packet by hand.
         </li>
         <li>
@@ -111,7 +110,7 @@ function coverPage(packet: Packet, options: PacketHtmlOptions): SafeHtml {
         </li>
         <li>
           Record your office's decision in section 4 and return everything to the point of
-          contact${cover.suspense ? html` by <strong>${cover.suspense}</strong>` : ""}.
+          contact${cover.suspense ? markup` by <strong>${cover.suspense}</strong>` : ""}.
         </li>
       </ol>
       <p class="note">
@@ -127,15 +126,15 @@ function policySection(packet: Packet, options: PacketHtmlOptions): SafeHtml {
   const body = policy
     ? policy.markdown
       ? raw(markdownToHtml(policy.text, 2))
-      : html`${policy.text
+      : markup`${policy.text
           .split(/\n{2,}/)
           .filter((p) => p.trim() !== "")
-          .map((p) => html`<p>${p.trim()}</p> `)}`
-    : html`<p class="note">
+          .map((p) => markup`<p>${p.trim()}</p> `)}`
+    : markup`<p class="note">
         The policy text is in ${options.documentName ?? "the document sent with this packet"}; it is
         not reproduced here.
       </p>`;
-  return html`<section class="policy page" id="policy">
+  return markup`<section class="policy page" id="policy">
     <h2>1. The policy text</h2>
     <p class="meta">
       Version <code>${packet.cover.fingerprint}</code> — the text your answer applies to.
@@ -146,10 +145,10 @@ function policySection(packet: Packet, options: PacketHtmlOptions): SafeHtml {
 
 function itemsSection(packet: Packet): SafeHtml {
   const items = packet.items;
-  return html`<section class="items page" id="items">
+  return markup`<section class="items page" id="items">
     <h2>2. Questions for the ${packet.stakeholder.name}</h2>
-    ${packet.stakeholder.description ? html`<p class="meta">${packet.stakeholder.description}</p>` : ""}
-    ${items.length === 0 ? html`<p>No item applies to your office for this draft; a decision (or your comments) is all that is asked.</p>` : ""}
+    ${packet.stakeholder.description ? markup`<p class="meta">${packet.stakeholder.description}</p>` : ""}
+    ${items.length === 0 ? markup`<p>No item applies to your office for this draft; a decision (or your comments) is all that is asked.</p>` : ""}
     ${items.map((item, index) => itemBlock(item, index + 1))}
   </section>`;
 }
@@ -158,7 +157,7 @@ const STATUS_CHOICES = ["satisfied", "in-progress", "open", "not-applicable", "r
 
 function itemBlock(item: PacketItem, n: number): SafeHtml {
   const facts: Array<[string, string | SafeHtml]> = [
-    ["Item", html`<code>${item.id}</code>`],
+    ["Item", markup`<code>${item.id}</code>`],
     ["Severity", item.severity],
   ];
   if (item.dueDate) facts.push(["Due", item.dueDate]);
@@ -169,7 +168,7 @@ function itemBlock(item: PacketItem, n: number): SafeHtml {
         : `${formatNumber(item.demand.value)}${item.demand.unit ? ` ${item.demand.unit}` : ""}`;
     facts.push([
       "Projected demand",
-      html`${value} <span class="muted">(${item.demand.expression})</span>`,
+      markup`${value} <span class="muted">(${item.demand.expression})</span>`,
     ]);
   }
   if (item.evidence.length > 0) facts.push(["Asked to give", item.evidence.join(", ")]);
@@ -179,19 +178,19 @@ function itemBlock(item: PacketItem, n: number): SafeHtml {
       `${item.recorded.status}${item.recorded.date ? ` (${item.recorded.date})` : ""}${item.recorded.capacity !== undefined ? `, capacity ${formatNumber(item.recorded.capacity)}` : ""}`,
     ]);
   }
-  return html`<article class="item" id="item-${item.id}">
+  return markup`<article class="item" id="item-${item.id}">
     <h3><span class="n">2.${n}</span> ${item.question}</h3>
-    ${item.applies ? "" : html`<p class="note">May apply: facts are missing to decide; answer it if it concerns your office.</p>`}
+    ${item.applies ? "" : markup`<p class="note">May apply: facts are missing to decide; answer it if it concerns your office.</p>`}
     <dl class="item-facts">
       ${facts.map(
         ([label, value]) =>
-          html`<dt>${label}</dt>
+          markup`<dt>${label}</dt>
             <dd>${value}</dd> `,
       )}
     </dl>
     ${
       item.guidance
-        ? html`<div class="guidance">
+        ? markup`<div class="guidance">
             <h4>Guidance</h4>
             ${raw(markdownToHtml(item.guidance, 4))}
           </div>`
@@ -199,19 +198,19 @@ function itemBlock(item: PacketItem, n: number): SafeHtml {
     }
     ${
       item.sources.length > 0
-        ? html`<div class="sources">
+        ? markup`<div class="sources">
             <h4>Sources</h4>
             <ul>
-              ${item.sources.map((s) => html`<li>${sourceLink(s.title, s.url)}${s.pinpoint ? `, ${s.pinpoint}` : ""}</li>`)}
+              ${item.sources.map((s) => markup`<li>${sourceLink(s.title, s.url)}${s.pinpoint ? `, ${s.pinpoint}` : ""}</li>`)}
             </ul>
           </div>`
         : ""
     }
     <div class="answer">
-      <p class="choices">${STATUS_CHOICES.map((c) => html`<span class="box">☐ ${c}</span> `)}</p>
+      <p class="choices">${STATUS_CHOICES.map((c) => markup`<span class="box">☐ ${c}</span> `)}</p>
       <p class="line">Contact:</p>
       <p class="line">Date:</p>
-      ${item.demand ? html`<p class="line">Confirmed capacity${item.demand.unit ? ` (${item.demand.unit})` : ""}:</p>` : ""}
+      ${item.demand ? markup`<p class="line">Confirmed capacity${item.demand.unit ? ` (${item.demand.unit})` : ""}:</p>` : ""}
       <p class="line">Evidence / notes:</p>
     </div>
   </article> `;
@@ -220,15 +219,15 @@ function itemBlock(item: PacketItem, n: number): SafeHtml {
 function sourceLink(title: string, url: string | null): SafeHtml {
   const href = safeHref(url);
   return href
-    ? html`<a href="${href}" rel="noopener noreferrer">${title}</a>
+    ? markup`<a href="${href}" rel="noopener noreferrer">${title}</a>
         <span class="url">${href}</span>`
-    : html`${title}`;
+    : markup`${title}`;
 }
 
 function commentsSection(packet: Packet): SafeHtml {
   const rows = [1, 2, 3, 4, 5, 6].map(
     (n) =>
-      html`<tr>
+      markup`<tr>
         <td>c${n}</td>
         <td></td>
         <td></td>
@@ -236,7 +235,7 @@ function commentsSection(packet: Packet): SafeHtml {
         <td></td>
       </tr> `,
   );
-  return html`<section class="comments page" id="comments">
+  return markup`<section class="comments page" id="comments">
     <h2>3. Comments of the ${packet.stakeholder.name}</h2>
     <p class="meta">
       Type: <strong>critical</strong> (a non-concurrence unless resolved),
@@ -262,9 +261,9 @@ function commentsSection(packet: Packet): SafeHtml {
 
 function decisionSection(packet: Packet): SafeHtml {
   const role = packet.stakeholder.role;
-  return html`<section class="decision" id="decision">
+  return markup`<section class="decision" id="decision">
     <h2>4. Decision</h2>
-    ${role === "clear" ? html`<p class="choices"><span class="box">☐ Concur</span> <span class="box">☐ Concur with comments</span> <span class="box">☐ Non-concur</span></p>` : html`<p>No decision is required of your office (${role}); sign below to acknowledge receipt.</p>`}
+    ${role === "clear" ? markup`<p class="choices"><span class="box">☐ Concur</span> <span class="box">☐ Concur with comments</span> <span class="box">☐ Non-concur</span></p>` : markup`<p>No decision is required of your office (${role}); sign below to acknowledge receipt.</p>`}
     <p class="line">Conditions or remarks:</p>
     <div class="signature-block">
       <p class="sig">Name</p>
@@ -277,6 +276,20 @@ function decisionSection(packet: Packet): SafeHtml {
   </section>`;
 }
 
+/** The marking goes in the page margins of every printed page (CSS page-margin boxes). */
+function stylesheet(marking: string): string {
+  const text = escapeCssString(marking);
+  const box = "font-family: sans-serif; font-size: 9pt; font-weight: bold; color: #7a0000;";
+  return `${STYLE}
+@page {
+  size: letter;
+  margin: 0.9in 0.75in;
+  @top-center { content: "${text}"; ${box} }
+  @bottom-center { content: "${text}"; ${box} }
+  @bottom-right { content: counter(page) " of " counter(pages); font-family: sans-serif; font-size: 9pt; color: #444; }
+}`;
+}
+
 const STYLE = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
@@ -286,10 +299,11 @@ h1 { font-size: 20pt; margin: .2rem 0; }
 h2 { font-size: 14pt; border-bottom: 1px solid #444; padding-bottom: .2rem; margin-top: 2rem; }
 h3 { font-size: 12pt; margin: 0 0 .4rem; }
 h4 { font-size: 10.5pt; margin: .6rem 0 .2rem; }
+.cover-table td code { overflow-wrap: anywhere; word-break: break-all; }
 code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 9pt; }
-.digest { word-break: break-all; }
-.marking { position: fixed; left: 0; right: 0; text-align: center; font: bold 9pt sans-serif; letter-spacing: .08em; color: #7a0000; }
-.marking-top { top: .3rem; } .marking-bottom { bottom: .3rem; }
+.digest { overflow-wrap: anywhere; word-break: break-all; }
+.cover-table { table-layout: fixed; }
+.marking { text-align: center; font: bold 9pt sans-serif; letter-spacing: .08em; color: #7a0000; padding-top: .5rem; }
 .cover-marking { text-align: center; font: bold 12pt sans-serif; letter-spacing: .1em; color: #7a0000; border: 2px solid #7a0000; padding: .3rem; }
 .kicker { text-transform: uppercase; letter-spacing: .12em; font: 10pt sans-serif; color: #444; margin-top: 1.5rem; }
 .to-line { font-size: 13pt; margin-top: 0; }
@@ -314,13 +328,13 @@ code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size:
 .comment-form th, .comment-form td { border: 1px solid #666; padding: .3rem; vertical-align: top; }
 .comment-form td { height: 4.5rem; }
 .comment-form th:nth-child(1) { width: 3rem; } .comment-form th:nth-child(2) { width: 7rem; } .comment-form th:nth-child(3) { width: 6rem; }
+.decision { break-inside: avoid; }
 .signature-block { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem 2rem; margin-top: 1.5rem; }
 .sig { border-top: 1px solid #111; padding-top: .2rem; margin-top: 2rem; font: 9pt sans-serif; }
 @media print {
-  @page { size: letter; margin: 0.8in 0.75in; }
+  .marking { display: none; }
   main { max-width: none; padding: 0; }
   .page { break-before: page; }
   a { color: inherit; text-decoration: none; }
 }
-@media screen { .marking { position: static; } .marking-bottom { display: none; } }
 `;

@@ -22,7 +22,7 @@ function render(value: Value): string {
   return escapeHtml(String(value));
 }
 
-export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtml {
+export function markup(strings: TemplateStringsArray, ...values: Value[]): SafeHtml {
   let out = strings[0]!;
   values.forEach((value, i) => {
     out += render(value) + strings[i + 1]!;

@@ -142,6 +142,27 @@ export function register(program: Command, { globals, io, wrap }: Registry): voi
     );
 
   program
+    .command("packet")
+    .description(
+      "clearance packet for an office outside the repository: packet.html and response.yaml",
+    )
+    .argument("<draft>", "the draft")
+    .option("--stakeholder <id>", "the office to send the packet to")
+    .option("--all", "one packet per applicable office (in DIR/<id>/)")
+    .option(
+      "-o, --output <dir>",
+      "directory for the packet (default <id>-packet, or packets with --all)",
+    )
+    .option("--no-record", "do not record the notice and tasking in the review")
+    .option("--actor <name>", "who is recording (default: git user.name, then the OS user)")
+    .action(
+      wrap(async (draft: string, _opts: unknown, command: Command) => {
+        const { packetCommand } = await import("./packet.js");
+        return packetCommand(draft, command.opts(), globals(command), io);
+      }),
+    );
+
+  program
     .command("verify")
     .description("recompute digests and verify signatures against the trusted keys")
     .argument("<draft>", "the draft")
