@@ -62,7 +62,9 @@ function itemLines(item: PacketItem, n: number): string[] {
     const value = recorded?.[field];
     if (value !== undefined) lines.push(`    ${field}: ${scalar(value)}`);
   }
-  const asked = item.evidence.filter((e) => e !== "notes" && recorded?.[e as keyof typeof recorded] === undefined);
+  const asked = item.evidence.filter(
+    (e) => e !== "notes" && recorded?.[e as keyof typeof recorded] === undefined,
+  );
   for (const field of asked) lines.push(`    # ${field}:`);
   return lines;
 }

@@ -297,7 +297,7 @@ export class ReviewStore {
   async addSignoff(
     stakeholder: string,
     signoff: Signoff,
-    options: { reason?: string } = {},
+    options: { reason?: string } & Omit<HistoryContext, "reason"> = {},
   ): Promise<void> {
     checkId("stakeholder", stakeholder);
     return this.change({
@@ -308,6 +308,8 @@ export class ReviewStore {
         );
         const entry: HistoryDraft = { stakeholder, item: "signoff", from: null, to: signoff.name };
         if (options.reason !== undefined) entry.reason = options.reason;
+        if (options.via !== undefined) entry.via = options.via;
+        if (options.respondent !== undefined) entry.respondent = options.respondent;
         return [entry];
       },
     });

@@ -163,6 +163,39 @@ export function register(program: Command, { globals, io, wrap }: Registry): voi
     );
 
   program
+    .command("import")
+    .description("bring offices' responses (kind: Response) into the review")
+    .argument("<responses...>", "response files (response.yaml or response.json)")
+    .option(
+      "--draft <file>",
+      "the draft answered (default: found by its id under the working directory)",
+    )
+    .option("--accept-stale", "import a response to an earlier version; its sign-off is stale")
+    .option(
+      "--force",
+      "overwrite answers recorded after the response, and import a response whose signature cannot be trusted (recorded as unverified)",
+    )
+    .option("--actor <name>", "who is importing (default: git user.name, then the OS user)")
+    .action(
+      wrap(async (files: string[], _opts: unknown, command: Command) => {
+        const { importCommand } = await import("./import.js");
+        return importCommand(files, command.opts(), globals(command), io);
+      }),
+    );
+
+  program
+    .command("respond")
+    .description("sign a response with an Ed25519 key, for offices that run preclear")
+    .argument("<response>", "the response file (signed in place)")
+    .requiredOption("--key <file>", "Ed25519 private key (from preclear keygen)")
+    .action(
+      wrap(async (file: string, _opts: unknown, command: Command) => {
+        const { respondCommand } = await import("./respond.js");
+        return respondCommand(file, command.opts(), globals(command), io);
+      }),
+    );
+
+  program
     .command("verify")
     .description("recompute digests and verify signatures against the trusted keys")
     .argument("<draft>", "the draft")
