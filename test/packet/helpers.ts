@@ -57,7 +57,7 @@ export function fillResponse(template: string, date = "2018-03-28"): string {
   const filled = template
     .replace('name: "" # your name', 'name: "J. Roe"')
     .replace('title: "" # your title', 'title: "Assistant Director"')
-    .replace("level: staff", "level: principal")
+    .replace("\n  level: staff\n", "\n  level: principal\n")
     .replace(/date: "" # YYYY-MM-DD.*/, `date: "${date}"`)
     .replace(
       /  detention-funding:\n    status: open[^\n]*\n    # contact:\n    # document:/,
