@@ -599,7 +599,10 @@ function applyUpdate(
     const seq = ensureSeq(fragment, [...at, "comments"]);
     const previous = before?.comments?.find((c) => c.id === comment.id);
     const wanted = stripUndefined(comment)!;
-    if (previous && Object.entries(wanted).every(([k, v]) => isDeepStrictEqual(v, previous[k as keyof Comment]))) {
+    if (
+      previous &&
+      Object.entries(wanted).every(([k, v]) => isDeepStrictEqual(v, previous[k as keyof Comment]))
+    ) {
       continue;
     }
     const node = seq.items.find((n) => isMap(n) && n.get("id") === comment.id);

@@ -60,7 +60,7 @@ export function fillResponse(template: string, date = "2018-03-28"): string {
     .replace("\n  level: staff\n", "\n  level: principal\n")
     .replace(/date: "" # YYYY-MM-DD.*/, `date: "${date}"`)
     .replace(
-      /  detention-funding:\n    status: open[^\n]*\n    # contact:\n    # document:/,
+      / {2}detention-funding:\n {4}status: open[^\n]*\n {4}# contact:\n {4}# document:/,
       "  detention-funding:\n    status: satisfied\n    contact: J. Roe, USMS Financial Services\n    document: https://example.gov/usms/funding-2018.pdf",
     )
     .replace(

@@ -298,7 +298,7 @@ describe("signed responses (preclear respond --key)", () => {
     expect(signed.code).toBe(0);
     expect(signed.stdout).toContain("with key usms-2018");
     const text = example.read("usms-response.yaml");
-    expect(text).toMatch(/signature:\n  keyId: usms-2018\n  value: [A-Za-z0-9+/]{86}==/);
+    expect(text).toMatch(/signature:\n {2}keyId: usms-2018\n {2}value: [A-Za-z0-9+/]{86}==/);
     expect(text).toContain("# 2.1 Has USMS confirmed"); // comments survive signing
     const result = await example.cli(["import", "usms-response.yaml"]);
     expect(result.code).toBe(0);

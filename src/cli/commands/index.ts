@@ -99,7 +99,7 @@ export function register(program: Command, { globals, io, wrap }: Registry): voi
     .argument("<draft>", "the draft")
     .addOption(
       new Option("-f, --format <format>", "output format")
-        .choices(["markdown", "html", "json"])
+        .choices(["markdown", "html", "json", "docx"])
         .default("markdown"),
     )
     .option("-o, --output <file>", "write the report to this file instead of stdout")

@@ -8,21 +8,22 @@ import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
 import { lint } from "../../core/rules/lint.js";
 import { signoffRules } from "../../core/signing/signoff.js";
 import { loadTrustedKeysFor } from "../../core/signing/trust.js";
+import { renderDocx } from "../../report/docx.js";
 import { renderHtml } from "../../report/html.js";
 import { renderJson } from "../../report/json.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import { buildReport } from "../../report/model.js";
 import type { Report } from "../../report/model.js";
-import { createContext } from "../context.js";
+import { createContext, UsageError } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
 import { VERSION } from "../main.js";
 import { RunInputs, writeOutputs } from "../output.js";
 import { applyRuleLevels } from "./check.js";
 
-export type ReportFormat = "markdown" | "html" | "json";
+export type ReportFormat = "markdown" | "html" | "json" | "docx";
 
-export const REPORT_RENDERERS: Record<ReportFormat, (report: Report) => string> = {
+export const REPORT_RENDERERS: Record<Exclude<ReportFormat, "docx">, (report: Report) => string> = {
   markdown: renderMarkdown,
   html: renderHtml,
   json: renderJson,
@@ -35,6 +36,9 @@ export async function reportCommand(
   io: CliIO,
 ): Promise<number> {
   const context = createContext(globals, io);
+  if (options.format === "docx" && !options.output) {
+    throw new UsageError("--format docx writes a Word file: name it with -o FILE.docx");
+  }
   const draftFile = path.relative(io.cwd, path.resolve(io.cwd, file)) || file;
   const evaluation = evaluate(
     loadBundle(path.resolve(io.cwd, draftFile), context.library, {
@@ -53,7 +57,10 @@ export async function reportCommand(
     cwd: io.cwd,
     toolVersion: VERSION,
   });
-  const text = REPORT_RENDERERS[options.format](report);
+  const text =
+    options.format === "docx"
+      ? await renderDocx(report, evaluation, { marking: context.config.packet.marking })
+      : REPORT_RENDERERS[options.format](report);
   if (options.output) {
     // Never over one of the files the report was made from.
     const inputs = new RunInputs();
@@ -65,7 +72,7 @@ export async function reportCommand(
       allowOutside: context.allowOutside,
     });
   } else {
-    io.stdout.write(text);
+    io.stdout.write(text as string);
   }
   return 0;
 }
