@@ -3,7 +3,7 @@
  * hand or signed with its key, brought back into the review — and every way
  * a response can be wrong.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ReviewStore } from "../../src/review/store.js";
 import { AS_OF, fillResponse, newExample, reviewOf } from "./helpers.js";
@@ -248,11 +248,15 @@ describe("responses that are refused, with a position", () => {
 
     const hostile = {
       ...data,
+      respondent: { name: "J. Roe\u001b[2J\u001b]0;owned\u0007", date: "2018-03-28" },
       comments: [{ id: "c9", type: "substantive", text: "<script>alert(1)</script>\u001b[31mred" }],
     };
     example.write("hostile.json", JSON.stringify(hostile));
     const result = await example.cli(["import", "hostile.json"]);
     expect(result.code).toBe(0);
+    // Nothing in a response drives the terminal.
+    expect(result.stdout).toContain("answered by J. Roe[2J]0;owned on 2018-03-28");
+    expect(result.stdout + result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     const report = await example.cli([
       "--as-of",
       "2018-03-30",
@@ -334,5 +338,42 @@ describe("signed responses (preclear respond --key)", () => {
     const refused = await example.cli(["import", "usms-response.yaml"]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("the response was changed after it was signed");
+  });
+});
+
+describe("a review kept as a directory of fragments", () => {
+  let example: Example;
+  afterEach(() => example.remove());
+
+  test("an office's response goes into that office's fragment only", async () => {
+    example = newExample();
+    const { parse, stringify } = await import("yaml");
+    const review = parse(example.read("zero-tolerance-2018.review.yaml")) as {
+      stakeholders: Record<string, unknown>;
+    };
+    const { usms, ...others } = review.stakeholders;
+    mkdirSync(path.join(example.dir, "zt.review"));
+    const head = { apiVersion: "preclear/v1", kind: "Review", draft: "zero-tolerance-2018" };
+    example.write("zt.review/_review.yaml", stringify({ ...review, stakeholders: others }));
+    example.write("zt.review/usms.yaml", stringify({ ...head, stakeholders: { usms } }));
+    example.write(
+      "zero-tolerance-2018.md",
+      example
+        .read("zero-tolerance-2018.md")
+        .replace("review: zero-tolerance-2018.review.yaml", "review: zt.review"),
+    );
+    await sendPacket(example);
+    const shared = example.read("zt.review/_review.yaml");
+    const result = await example.cli(["import", "usms-response.yaml"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(example.read("zt.review/_review.yaml")).toBe(shared);
+    const fragment = parse(example.read("zt.review/usms.yaml")) as {
+      stakeholders: { usms: { comments: unknown[]; decision: { status: string } } };
+      history: Array<{ via?: string }>;
+    };
+    expect(fragment.stakeholders.usms.comments).toHaveLength(2);
+    expect(fragment.stakeholders.usms.decision.status).toBe("concur-with-comments");
+    expect(fragment.history.filter((h) => h.via === "import").length).toBeGreaterThan(3);
   });
 });

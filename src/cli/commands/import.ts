@@ -33,6 +33,7 @@ import { ReviewStore } from "../../review/store.js";
 import { createContext } from "../context.js";
 import type { CommandContext, GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
+import { say } from "./say.js";
 import { loadEvaluation } from "./signoff.js";
 
 export interface ImportFlags {
@@ -120,14 +121,16 @@ async function importOne(
   const current = evaluation.draft.contentDigest;
   const stale = answer.version !== current;
   if (stale && !flags.acceptStale) {
-    io.stderr.write(
+    say(
+      io.stderr,
       `preclear: ${shown}: not imported: it answers version ${fingerprint(answer.version)} of ${answer.draft}, but the text is now ${fingerprint(current)}: ${whatChanged(evaluation, answer.version, context)}; send the office a new packet, or pass --accept-stale to import it (its sign-off will be stale)\n`,
     );
     return 1;
   }
   const signature = checkResponseSignature(answer, trust);
   if (signature.state === "untrusted" && !flags.force) {
-    io.stderr.write(
+    say(
+      io.stderr,
       `preclear: ${shown}: not imported: its signature cannot be trusted: ${signature.problem}; pass --force to import it as unverified\n`,
     );
     return 1;
@@ -183,7 +186,8 @@ async function importOne(
 
   const review = displayPath(evaluation.draft.reviewPath, io.cwd);
   if (changes.length === 0 && !signed) {
-    io.stdout.write(
+    say(
+      io.stdout,
       `${shown}: nothing to import: ${review} already records every answer of ${plan.respondent} (${answer.stakeholder}, ${answer.respondent.date})\n`,
     );
   } else {
@@ -193,22 +197,26 @@ async function importOne(
       changes.some((c) => c.item === "decision") ? `decision ${answer.decision?.status}` : "",
       signed ? `sign-off${stale ? " (stale: an earlier version)" : ""}` : "",
     ].filter(Boolean);
-    io.stdout.write(
+    say(
+      io.stdout,
       `Imported ${shown} into ${review}: ${answer.stakeholder}, answered by ${plan.respondent} on ${answer.respondent.date}: ${counts.join(", ")}; ${signatureNote(signature)}\n`,
     );
   }
   if (plan.kept.length > 0) {
-    io.stdout.write(
+    say(
+      io.stdout,
       `Kept ${count(plan.kept.length, "answer")} recorded after this response (pass --force to overwrite):\n${plan.kept.map((k) => `  ${k}\n`).join("")}`,
     );
   }
   if (plan.ignored.length > 0) {
-    io.stderr.write(
+    say(
+      io.stderr,
       `preclear: warning: ${shown}: ignored ${plan.ignored.join(", ")}: dispositions are the action office's to record\n`,
     );
   }
   if (signature.state === "untrusted") {
-    io.stderr.write(
+    say(
+      io.stderr,
       `preclear: warning: ${shown}: imported with --force although its signature cannot be trusted (${signature.problem}); recorded as unverified\n`,
     );
   }

@@ -18,6 +18,7 @@ import { ReviewStore } from "../../review/store.js";
 import { createContext, UsageError } from "../context.js";
 import type { CommandContext, GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
+import { say } from "./say.js";
 import { VERSION } from "../main.js";
 import { RunInputs, writeOutputs } from "../output.js";
 import { loadEvaluation } from "./signoff.js";
@@ -74,19 +75,22 @@ export async function packetCommand(
   if (record) await recordSent(evaluation, packets, policy, context, flags.actor);
   for (const { packet, dir } of packets) {
     const shown = displayPath(path.resolve(io.cwd, dir), io.cwd);
-    io.stdout.write(
+    say(
+      io.stdout,
       `Packet for ${packet.stakeholder.name} (${packet.stakeholder.id}): ${shown}/${PACKET_FILE}, ${shown}/${RESPONSE_FILE}\n` +
         `  version ${packet.cover.version} (fingerprint ${packet.cover.fingerprint})` +
         `${packet.cover.suspense ? `, suspense ${packet.cover.suspense}` : ""}, ${packet.items.length} item${packet.items.length === 1 ? "" : "s"}\n`,
     );
   }
   if (record) {
-    io.stdout.write(
+    say(
+      io.stdout,
       `Recorded the notice${packets.some((p) => p.packet.stakeholder.role !== "inform") ? " and tasking" : ""} in ${displayPath(evaluation.draft.reviewPath, io.cwd)}\n`,
     );
   }
   if (!policy) {
-    io.stderr.write(
+    say(
+      io.stderr,
       `preclear: warning: the policy text of ${evaluation.draft.draft.document ?? "the draft"} is not plain text or Markdown; the packet names the document instead of including it — send it with the packet\n`,
     );
   }

@@ -15,6 +15,7 @@ import { writeFileAtomic } from "../../review/atomic.js";
 import { createContext, UsageError } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
+import { say } from "./say.js";
 import { loadSigner } from "./signoff.js";
 
 export async function respondCommand(
@@ -45,7 +46,8 @@ export async function respondCommand(
     );
   }
   await writeFileAtomic(absolute, text);
-  io.stdout.write(
+  say(
+    io.stdout,
     `Signed ${shown} (${response.stakeholder}, answered by ${response.respondent.name} on ${response.respondent.date}) with key ${signer.keyId}\n`,
   );
   return 0;
