@@ -256,6 +256,7 @@ describe("responses that are refused, with a position", () => {
     expect(result.code).toBe(0);
     // Nothing in a response drives the terminal.
     expect(result.stdout).toContain("answered by J. Roe[2J]0;owned on 2018-03-28");
+    // eslint-disable-next-line no-control-regex
     expect(result.stdout + result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     const report = await example.cli([
       "--as-of",
