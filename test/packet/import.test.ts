@@ -48,6 +48,10 @@ describe("preclear import of a response filled in by hand", () => {
       "1 item, 2 comments, decision concur-with-comments, sign-off; unsigned",
     );
 
+    // The review keeps its own comments and layout.
+    expect(example.read("zero-tolerance-2018.review.yaml")).toContain(
+      "  # --- Federal courts ----",
+    );
     const usms = reviewOf(example).stakeholders.usms!;
     expect(usms.items["detention-funding"]).toEqual({
       status: "satisfied",
