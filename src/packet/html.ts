@@ -8,6 +8,7 @@
  */
 import { formatNumber } from "../core/numbers.js";
 import { CONTENT_SECURITY_POLICY } from "../report/html.js";
+import { FORM_SCRIPT_HASH, formSection } from "./form.js";
 import { escapeCssString, safeHref } from "../report/escape.js";
 import { markdownToHtml } from "./markdown.js";
 import type { Packet, PacketItem } from "./model.js";
@@ -23,6 +24,19 @@ export interface PacketHtmlOptions {
   /** File name of the response template sent with the packet. */
   responseFile?: string;
   generator?: string;
+  /** The on-screen fill-in form that saves response.json (default true). */
+  form?: boolean;
+}
+
+/**
+ * The report's policy, plus — with the form — its one inline script by
+ * hash; no request of any kind (connect-src falls back to 'none'), no form
+ * submission, no <base>.
+ */
+export function packetCsp(form: boolean): string {
+  return form
+    ? `${CONTENT_SECURITY_POLICY}; script-src '${FORM_SCRIPT_HASH}'; form-action 'none'; base-uri 'none'`
+    : CONTENT_SECURITY_POLICY;
 }
 
 const ROLE: Record<Packet["stakeholder"]["role"], string> = {
@@ -38,7 +52,7 @@ export function renderPacketHtml(packet: Packet, options: PacketHtmlOptions = {}
     <html lang="en">
       <head>
         <meta charset="utf-8" />
-        <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />
+        <meta http-equiv="Content-Security-Policy" content="${packetCsp(options.form !== false)}" />
         <meta name="referrer" content="no-referrer" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="generator" content="${options.generator ?? "preclear"}" />
@@ -52,6 +66,7 @@ export function renderPacketHtml(packet: Packet, options: PacketHtmlOptions = {}
         <main>
           ${coverPage(packet, options)} ${policySection(packet, options)} ${itemsSection(packet)}
           ${commentsSection(packet)} ${decisionSection(packet)}
+          ${options.form === false ? "" : formSection(packet)}
         </main>
       </body>
     </html> `;
@@ -331,7 +346,13 @@ code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size:
 .decision { break-inside: avoid; }
 .signature-block { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem 2rem; margin-top: 1.5rem; }
 .sig { border-top: 1px solid #111; padding-top: .2rem; margin-top: 2rem; font: 9pt sans-serif; }
+.fill-in fieldset { border: 1px solid #bbb; margin: .6rem 0; padding: .4rem .8rem; }
+.fill-in label { display: block; margin: .25rem 0; font-size: 10pt; }
+.fill-in input, .fill-in select, .fill-in textarea { font: inherit; margin-left: .3rem; }
+.fill-in textarea, .fill-in input[type="text"] { width: 70%; }
+.fill-in button { font: bold 11pt sans-serif; padding: .4rem 1rem; }
 @media print {
+  .fill-in { display: none; }
   .marking { display: none; }
   main { max-width: none; padding: 0; }
   .page { break-before: page; }
