@@ -116,7 +116,9 @@ function coverPage(packet: Packet, options: PacketHtmlOptions): SafeHtml {
         <li>
           Answer in
           ${options.responseFile ? markup`the enclosed <code>${options.responseFile}</code>` : "the response file enclosed"}
-          with any text editor, or fill in the forms in this packet by hand.
+          with any text editor,
+          ${options.form === false ? "" : markup`or on screen in the form at the end of this page (it saves <code>response.json</code>),`}
+          or fill in the forms in this packet by hand.
         </li>
         <li>
           Give comments in section 3, each with its type: <strong>critical</strong> (you cannot
