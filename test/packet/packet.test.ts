@@ -177,7 +177,7 @@ describe("preclear packet --stakeholder usms", () => {
   test("the marking, from and point of contact come from preclear.config.yaml", async () => {
     example.write(
       "preclear.config.yaml",
-      'packet:\n  marking: "DRAFT </style><script>alert(1)</script>"\n  from: Office of Legal Policy\n  pointOfContact: A. Clerk, 202-555-0100\n',
+      'packet:\n  marking: "DRAFT </style><script>alert(1)</script>"\n  from: Office of Legal Policy\n  pointOfContact: "A. Clerk, 202-555-0100 </script><script>alert(2)</script>"\n',
     );
     await example.cli([
       "--as-of",
@@ -190,9 +190,13 @@ describe("preclear packet --stakeholder usms", () => {
     ]);
     const html = example.read("usms-packet/packet.html");
     expect(html).toContain("Office of Legal Policy");
-    expect(html).toContain("A. Clerk, 202-555-0100");
+    expect(html).toContain("A. Clerk, 202-555-0100 &lt;/script&gt;");
+    // In the form's JSON data block too, nothing can close the element.
+    expect(html).toContain("A. Clerk, 202-555-0100 \\u003c/script\\u003e");
     expect(html).toContain("DRAFT &lt;/style&gt;&lt;script&gt;");
-    expect(html).not.toContain("<script");
+    // Only the packet's own two script elements: the form's and its JSON data.
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html).not.toContain("<script>alert");
     expect(html.match(/<\/style>/g)).toHaveLength(1);
   });
 });
