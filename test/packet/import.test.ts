@@ -117,6 +117,26 @@ describe("preclear import of a response filled in by hand", () => {
     expect(verify.stdout).toMatch(/usms\s+valid\s+signed off by J\. Roe on 2018-03-28/);
   });
 
+  test("a comment's disposition is the action office's: ignored with a warning", async () => {
+    const filled = await sendPacket(example);
+    example.write(
+      "usms-response.yaml",
+      filled.replace(
+        "    text: Spell out USMS on first use.",
+        "    text: Spell out USMS on first use.\n    disposition: accepted",
+      ),
+    );
+    const result = await example.cli(["import", "usms-response.yaml"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      "ignored comments[1].disposition: dispositions are the action office's to record",
+    );
+    const c2 = (
+      reviewOf(example).stakeholders.usms!.comments as Array<Record<string, unknown>>
+    )[1]!;
+    expect(c2.disposition).toBeUndefined();
+  });
+
   test("importing the same response twice changes nothing and says so", async () => {
     await sendPacket(example);
     await example.cli(["import", "usms-response.yaml"]);
