@@ -20,14 +20,14 @@ export interface PolicyText {
 }
 
 /**
- * The text of a Markdown draft's body, or of a descriptor's text document
- * (.md, .markdown, .txt). Undefined for other documents (a Word file, a PDF):
- * their packet says where the text is instead.
+ * The text of a Markdown draft's body, or of a descriptor's document: text
+ * (.md, .markdown, .txt) as is, a Word document (.docx) as its paragraphs.
+ * Undefined for other documents (a PDF): their packet says where the text is.
  */
-export function readPolicyText(
+export async function readPolicyText(
   draft: LoadedDraft,
   maxBytes = DEFAULT_LIMITS.maxBytes,
-): PolicyText | undefined {
+): Promise<PolicyText | undefined> {
   if (draft.format === "markdown") {
     const split = splitFrontMatter(readTextFile(draft.file, maxBytes, "draft"));
     if (!split) return undefined;
@@ -35,8 +35,16 @@ export function readPolicyText(
     return { text, markdown: true, matchesDigest: bodyDigest(text) === draft.contentDigest };
   }
   const document = draft.draft.document;
-  if (!document || !/\.(md|markdown|txt)$/i.test(document)) return undefined;
+  if (!document) return undefined;
   const file = path.resolve(path.dirname(draft.file), document);
+  if (/\.docx$/i.test(document)) {
+    const { default: mammoth } = await import("mammoth");
+    const { value } = await mammoth.extractRawText({ path: file });
+    const text = value.replace(/\r\n?/g, "\n").normalize("NFC");
+    // Plain paragraphs; what the digest covers is the versions module's to define.
+    return { text, markdown: false, matchesDigest: bodyDigest(text) === draft.contentDigest };
+  }
+  if (!/\.(md|markdown|txt)$/i.test(document)) return undefined;
   const raw = readFileSync(file);
   const text = raw.toString("utf8").replace(/\r\n?/g, "\n");
   return {

@@ -2,7 +2,7 @@
  * `preclear packet`: what an office outside the repository is sent, and
  * what the review records about sending it.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { parseResponse } from "../../src/core/load/response.js";
@@ -234,5 +234,58 @@ describe("suspenses in business days", () => {
     // 1 January 2022 was a Saturday: observed Friday 31 December 2021.
     expect(isBusinessDay("2021-12-31")).toBe(false);
     expect(isBusinessDay("2018-11-22")).toBe(false); // Thanksgiving
+  });
+});
+
+describe("a packet for a Word draft", () => {
+  test("carries the document's paragraphs as the policy text", async () => {
+    const { Document, Packer, Paragraph, HeadingLevel } = await import("docx");
+    const example = newExample();
+    try {
+      const doc = new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({ text: "Detention standards", heading: HeadingLevel.HEADING_1 }),
+              new Paragraph("Each district shall report bed space <weekly> & on request."),
+            ],
+          },
+        ],
+      });
+      writeFileSync(path.join(example.dir, "memo.docx"), await Packer.toBuffer(doc));
+      example.write(
+        "memo.draft.yaml",
+        [
+          "apiVersion: preclear/v1",
+          "kind: Draft",
+          "id: memo",
+          "title: Detention standards",
+          "issuer: Office of the Deputy Attorney General",
+          "issuanceDate: 2018-05-01",
+          "document: memo.docx",
+          "checklists: [doj-significant-policy]",
+          "facts: { custody: both }",
+          "",
+        ].join("\n"),
+      );
+      const result = await example.cli([
+        "--as-of",
+        AS_OF,
+        "packet",
+        "memo.draft.yaml",
+        "--stakeholder",
+        "usms",
+        "--no-record",
+      ]);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      const html = example.read("usms-packet/packet.html");
+      expect(html).toContain("<p>Detention standards</p>");
+      expect(html).toContain(
+        "Each district shall report bed space &lt;weekly&gt; &amp; on request.",
+      );
+    } finally {
+      example.remove();
+    }
   });
 });

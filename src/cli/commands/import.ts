@@ -123,7 +123,7 @@ async function importOne(
   if (stale && !flags.acceptStale) {
     say(
       io.stderr,
-      `preclear: ${shown}: not imported: it answers version ${fingerprint(answer.version)} of ${answer.draft}, but the text is now ${fingerprint(current)}: ${whatChanged(evaluation, answer.version, context)}; send the office a new packet, or pass --accept-stale to import it (its sign-off will be stale)\n`,
+      `preclear: ${shown}: not imported: it answers version ${fingerprint(answer.version)} of ${answer.draft}, but the text is now ${fingerprint(current)}: ${await whatChanged(evaluation, answer.version, context)}; send the office a new packet, or pass --accept-stale to import it (its sign-off will be stale)\n`,
     );
     return 1;
   }
@@ -239,9 +239,13 @@ function signatureNote(check: ResponseSignatureCheck): string {
 }
 
 /** What changed since the version answered, by section, when a snapshot of it is kept. */
-function whatChanged(evaluation: Evaluation, version: string, context: CommandContext): string {
+async function whatChanged(
+  evaluation: Evaluation,
+  version: string,
+  context: CommandContext,
+): Promise<string> {
   const before = readSnapshot(evaluation.draft.file, version);
-  const now = readPolicyText(evaluation.draft, context.config.limits.maxBytes);
+  const now = await readPolicyText(evaluation.draft, context.config.limits.maxBytes);
   if (before === undefined || !now) {
     return "no snapshot of the version answered is kept, so only the digests can tell they differ";
   }

@@ -52,7 +52,7 @@ export async function packetCommand(
   if (targets.length === 0) {
     throw new UsageError(`no stakeholder applies to ${evaluation.draft.draft.id} yet`);
   }
-  const policy = readPolicyText(evaluation.draft, context.config.limits.maxBytes);
+  const policy = await readPolicyText(evaluation.draft, context.config.limits.maxBytes);
   const root = flags.output ?? (flags.all ? "packets" : `${targets[0]!.stakeholder.id}-packet`);
   const packets = targets.map((s) => ({
     s,
@@ -91,7 +91,7 @@ export async function packetCommand(
   if (!policy) {
     say(
       io.stderr,
-      `preclear: warning: the policy text of ${evaluation.draft.draft.document ?? "the draft"} is not plain text or Markdown; the packet names the document instead of including it — send it with the packet\n`,
+      `preclear: warning: the policy text of ${evaluation.draft.draft.document ?? "the draft"} is not text, Markdown or a Word document; the packet names the document instead of including it — send it with the packet\n`,
     );
   }
   return 0;
