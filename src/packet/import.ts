@@ -21,6 +21,8 @@ export interface ImportPlan {
   ignored: string[];
   /** `Name, Title`: who answered. */
   respondent: string;
+  /** The response's decision stands in the review, so the respondent's sign-off is recorded. */
+  signs: boolean;
 }
 
 /** Fields of a comment the commenting office writes; the rest is the action office's. */
@@ -145,6 +147,7 @@ export function planImport(
   });
   if (comments.length > 0) update.comments = comments;
 
+  let signs = response.decision !== undefined;
   if (response.decision) {
     const decision: Decision = {
       ...response.decision,
@@ -159,12 +162,13 @@ export function planImport(
       // already recorded
     } else if (newer && !options.force) {
       kept.push(`${response.stakeholder} decision (${recorded!.status}, recorded ${newer})`);
+      signs = false;
     } else {
       update.decision = decision;
     }
   }
   return {
-    plan: { stakeholder: response.stakeholder, update, kept, ignored, respondent: who },
+    plan: { stakeholder: response.stakeholder, update, kept, ignored, respondent: who, signs },
     problems,
   };
 }

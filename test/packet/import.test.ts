@@ -158,14 +158,22 @@ describe("preclear import of a response filled in by hand", () => {
       status: "in-progress",
       notes: "Reprogramming requested.",
     });
+    await store.setDecision("usms", { status: "non-concur", comments: "No beds." });
     const result = await example.cli(["import", "usms-response.yaml"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      "Kept 1 answer recorded after this response (pass --force to overwrite):",
+      "Kept 2 answers recorded after this response (pass --force to overwrite):",
     );
     expect(result.stdout).toMatch(
       /usms\/detention-funding \(in-progress, recorded \d{4}-\d{2}-\d{2}\)/,
     );
+    expect(result.stdout).toMatch(/usms decision \(non-concur, recorded \d{4}-\d{2}-\d{2}\)/);
+    // The later decision stands, so the older response signs nothing.
+    expect(reviewOf(example).stakeholders.usms!.decision).toEqual({
+      status: "non-concur",
+      comments: "No beds.",
+    });
+    expect(reviewOf(example).stakeholders.usms!.signoffs).toBeUndefined();
     expect(reviewOf(example).stakeholders.usms!.items["detention-funding"]).toEqual({
       status: "in-progress",
       notes: "Reprogramming requested.",

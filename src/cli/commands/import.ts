@@ -20,7 +20,8 @@ import { displayPath } from "../../core/load/paths.js";
 import { loadResponse } from "../../core/load/response.js";
 import type { LoadedResponse } from "../../core/load/response.js";
 import { diagnosticAt } from "../../core/load/yaml.js";
-import { signoffDigest } from "../../core/signing/digest.js";
+import { DigestError, signoffDigest } from "../../core/signing/digest.js";
+import type { SignoffDigest } from "../../core/signing/digest.js";
 import { checkResponseSignature } from "../../core/signing/response.js";
 import type { ResponseSignatureCheck } from "../../core/signing/response.js";
 import { loadTrustedKeysFor } from "../../core/signing/trust.js";
@@ -30,7 +31,7 @@ import { importReason, planImport } from "../../packet/import.js";
 import { fingerprint } from "../../packet/model.js";
 import { readPolicyText, readSnapshot } from "../../packet/policy-text.js";
 import { ReviewStore } from "../../review/store.js";
-import { createContext } from "../context.js";
+import { createContext, UsageError } from "../context.js";
 import type { CommandContext, GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
 import { say } from "./say.js";
@@ -157,11 +158,19 @@ async function importOne(
   const changes = await store.updateStakeholder(plan.stakeholder, plan.update, context_);
 
   let signed = false;
-  if (answer.decision) {
+  if (plan.signs) {
     const after = loadEvaluation(draftFile, context);
     // Bound to the version answered: a stale answer gives a stale sign-off.
     const answered = { ...after, draft: { ...after.draft, contentDigest: answer.version } };
-    const digest = signoffDigest(answered, plan.stakeholder);
+    let digest: SignoffDigest;
+    try {
+      digest = signoffDigest(answered, plan.stakeholder);
+    } catch (error) {
+      if (!(error instanceof DigestError)) throw error;
+      throw new UsageError(
+        `${shown}: the answers were recorded, but no sign-off: ${error.message}`,
+      );
+    }
     const signoffs = after.stakeholders.find((s) => s.stakeholder.id === plan.stakeholder)?.record
       ?.signoffs;
     const last = signoffs?.at(-1);
