@@ -7,9 +7,10 @@
  * and poppler-utils' pdftotext (the report tests' fallback reader is used
  * without it).
  */
-import { readFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { spawnCli } from "../helpers/cli.js";
+import { fixture, tempDir } from "../helpers/fixtures.js";
 import { CHROMIUM, chromiumAvailable, runChromium } from "../report/helpers/chromium.js";
 import { elements } from "../report/helpers/dom.js";
 import { pageCount, pageText } from "../report/helpers/pdf.js";
@@ -116,5 +117,85 @@ describe("packet.html for usms in headless Chromium", () => {
       expect(all).toContain("4.Decision");
     },
     BROWSER_TIMEOUT,
+  );
+});
+
+describe("hostile text in a packet, in headless Chromium", () => {
+  const OWN = new Set(
+    (
+      "html head meta title style body main section article h1 h2 h3 h4 p span strong em br a " +
+      "code table thead tbody tr th td dl dt dd div ol ul li blockquote hr script form fieldset legend " +
+      "label input select option textarea button output"
+    ).split(" "),
+  );
+  const temp = tempDir();
+  const pages: string[] = [];
+  beforeAll(() => {
+    cpSync(fixture("report", "hostile"), temp.dir, { recursive: true });
+    mkdirSync(path.join(temp.dir, ".git"));
+    const draft = path.join(temp.dir, "policy.md");
+    writeFileSync(
+      draft,
+      readFileSync(draft, "utf8") +
+        [
+          "",
+          "# Heading <script>document.title='pwned'</script>",
+          "",
+          "A [link](javascript:document.title='pwned') and <img src=x onerror=\"document.title='pwned'\">.",
+          "",
+          "> quoted </blockquote><script>document.title='pwned'</script>",
+          "",
+          "1. item `</code><script>document.title='pwned'</script>`",
+          "",
+        ].join("\n"),
+    );
+    const result = spawnCli(
+      ["--as-of", "2018-04-10", "packet", "policy.md", "--all", "--no-record"],
+      {
+        cwd: temp.dir,
+        timeoutMs: 30_000,
+      },
+    );
+    if (result.code !== 0) throw new Error(`preclear packet failed: ${result.stderr}`);
+    for (const office of readdirSync(path.join(temp.dir, "packets"))) {
+      const file = path.join(temp.dir, "packets", office, "packet.html");
+      const withoutCsp = file.replace(/\.html$/, "-no-csp.html");
+      writeFileSync(
+        withoutCsp,
+        readFileSync(file, "utf8").replace(
+          /<meta http-equiv="Content-Security-Policy"[^>]*>\n/,
+          "",
+        ),
+      );
+      pages.push(file, withoutCsp);
+    }
+  });
+  afterAll(() => temp.remove());
+
+  test(
+    "runs nothing of the text and gains no element or handler, with or without its CSP",
+    async () => {
+      expect(pages.length).toBeGreaterThanOrEqual(4);
+      expect(readFileSync(pages[1]!, "utf8")).not.toContain("Content-Security-Policy");
+      for (const page of pages) {
+        const run = await runChromium(page, ["--dump-dom"]);
+        expect(run.timedOut).toBe(false);
+        expect(run.stdout).not.toMatch(/<title>pwned<\/title>/);
+        expect(run.stdout).toContain("document.title='pwned'");
+        const dom = elements(run.stdout);
+        expect(dom.filter((e) => !OWN.has(e.name)).map((e) => e.name)).toEqual([]);
+        expect(dom.flatMap((e) => e.attributes.filter((a) => a.name.startsWith("on")))).toEqual([]);
+        // The packet's own two scripts only.
+        expect(dom.filter((e) => e.name === "script")).toHaveLength(2);
+        for (const href of dom.flatMap((e) =>
+          e.attributes.filter((a) => a.name === "href").map((a) => a.value),
+        )) {
+          expect(href).toMatch(/^https?:\/\//);
+        }
+        expect(run.console).toEqual([]);
+        expect(run.requests).toEqual([]);
+      }
+    },
+    BROWSER_TIMEOUT * 2,
   );
 });
