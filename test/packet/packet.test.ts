@@ -289,3 +289,64 @@ describe("a packet for a Word draft", () => {
     }
   });
 });
+
+describe("what a packet records, by role", () => {
+  test("clear: notice and tasking with the suspense in business days; inform: notice only, no decision asked", async () => {
+    const example = newExample();
+    try {
+      example.write(
+        "roles.checklist.yaml",
+        [
+          "apiVersion: preclear/v1",
+          "kind: Checklist",
+          "id: roles",
+          "title: Roles",
+          "version: 1.0.0",
+          "stakeholders:",
+          "  - id: clearing-office",
+          "    name: Clearing Office",
+          "    role: clear",
+          "    suspense: { businessDays: 10 }",
+          "    items:",
+          "      - id: capacity",
+          "        question: Is there capacity?",
+          "  - id: informed-office",
+          "    name: Informed Office",
+          "    role: inform",
+          "    items:",
+          "      - id: heads-up",
+          "        question: Anything we should know?",
+          "",
+        ].join("\n"),
+      );
+      example.write(
+        "memo.md",
+        "---\npreclear:\n  id: memo\n  title: Memo\n  issuer: Office of Legal Policy\n  issuanceDate: 2018-06-01\n  checklists: [./roles.checklist.yaml]\n---\n\n# Memo\n\nText.\n",
+      );
+      const result = await example.cli(["--as-of", "2018-05-25", "packet", "memo.md", "--all"]);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      const review = parse(example.read("memo.review.yaml")) as {
+        stakeholders: Record<string, { notice?: unknown; tasking?: unknown }>;
+      };
+      // Ten business days from Friday 25 May 2018, skipping Memorial Day (28 May).
+      expect(review.stakeholders["clearing-office"]!.tasking).toMatchObject({
+        tasked: "2018-05-25",
+        suspense: "2018-06-11",
+      });
+      expect(review.stakeholders["informed-office"]!.tasking).toBeUndefined();
+      expect(review.stakeholders["informed-office"]!.notice).toMatchObject({
+        date: "2018-05-25",
+        means: "clearance packet",
+      });
+      expect(example.read("packets/clearing-office/packet.html")).toContain("2018-06-11");
+      expect(example.read("packets/clearing-office/response.yaml")).toContain("# decision:");
+      expect(example.read("packets/informed-office/response.yaml")).not.toContain("decision");
+      expect(example.read("packets/informed-office/packet.html")).toContain(
+        "No decision is required of your office",
+      );
+    } finally {
+      example.remove();
+    }
+  });
+});

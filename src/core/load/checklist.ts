@@ -514,7 +514,15 @@ function mergeStakeholder(
     };
     stakeholders.set(stakeholder.id, target);
   }
-  for (const key of ["name", "agency", "description", "appliesWhen", "signoff"] as const) {
+  for (const key of [
+    "name",
+    "agency",
+    "description",
+    "appliesWhen",
+    "signoff",
+    "role",
+    "suspense",
+  ] as const) {
     const value = stakeholder[key];
     if (value !== undefined) {
       (target as unknown as Record<string, unknown>)[key] = value;
