@@ -345,6 +345,22 @@ describe("signed responses (preclear respond --key)", () => {
     );
   });
 
+  test("a response.json (from the packet's form) is signed as JSON and verifies", async () => {
+    trust(["usms"]);
+    const { parse } = await import("yaml");
+    example.write(
+      "response.json",
+      JSON.stringify(parse(example.read("usms-response.yaml")), null, 2),
+    );
+    const signed = await example.cli(["respond", "response.json", "--key", "keys/usms-2018.key"]);
+    expect(signed.code).toBe(0);
+    const data = JSON.parse(example.read("response.json")) as { signature: { keyId: string } };
+    expect(data.signature.keyId).toBe("usms-2018");
+    const result = await example.cli(["import", "response.json"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("signature verified (key usms-2018)");
+  });
+
   test("a key not trusted for the office is refused; --force imports it as unverified", async () => {
     trust(["hhs-orr"]);
     await example.cli(["respond", "usms-response.yaml", "--key", "keys/usms-2018.key"]);
