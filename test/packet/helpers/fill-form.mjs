@@ -121,10 +121,11 @@ const fill = `(() => {
   return document.getElementById("form-status").textContent;
 })()`;
 const result = await send("Runtime.evaluate", { expression: fill, returnByValue: true }, sessionId);
-const progress = await Promise.race([
-  done,
-  sleep(15_000).then(() => ({ params: { state: "none" } })),
-]);
+// Without the "Saved" message the page saved nothing: no download to wait for.
+const saved = String(result.result?.value ?? "").startsWith("Saved");
+const progress = saved
+  ? await Promise.race([done, sleep(15_000).then(() => ({ params: { state: "none" } }))])
+  : { params: { state: "none" } };
 clearTimeout(timer);
 ws.close();
 stop();
