@@ -8,7 +8,8 @@ import type { ReportFormat } from "./formats.js";
 export { REPORT_FORMATS } from "./formats.js";
 export type { ReportFormat } from "./formats.js";
 
-export const REPORT_RENDERERS: Record<ReportFormat, (report: Report) => string> = {
+/** The text formats (docx is binary and needs the evaluation: ./docx.ts). */
+export const REPORT_RENDERERS: Record<Exclude<ReportFormat, "docx">, (report: Report) => string> = {
   markdown: renderMarkdown,
   html: renderHtml,
   json: renderJson,

@@ -19,12 +19,15 @@ import { decodeUtf8, FileReadError, readFailure, readRegularFile } from "../core
 import { DEFAULT_LIMITS } from "../core/load/yaml.js";
 import type { FactValue } from "../core/types/draft.js";
 import type {
+  Comment,
   Decision,
   HistoryEntry,
   ItemResponse,
+  Notice,
   Review,
   Signoff,
   StakeholderRecord,
+  Tasking,
 } from "../core/types/review.js";
 import { defaultActor } from "./actor.js";
 import { writeFileAtomic } from "./atomic.js";
@@ -96,6 +99,28 @@ export const DECISION_FIELDS = Object.keys({
 
 const ID = /^[a-z][a-z0-9-]{0,63}$/;
 const SHARED_FRAGMENT = "_review.yaml";
+
+/**
+ * Several changes to one stakeholder's record, written together (one file,
+ * one history batch): what an imported response or a packet records.
+ */
+export interface StakeholderUpdate {
+  /** Fields of item responses, by item id (as setItemResponse). */
+  items?: Record<string, Partial<ItemResponse>>;
+  /** Replaces the decision. */
+  decision?: Decision;
+  /** Merged by comment id: the fields given are set, others kept. */
+  comments?: Comment[];
+  notice?: Notice;
+  tasking?: Tasking;
+}
+
+/** Added to every history entry of an update: how it came in, who answered, why. */
+export interface HistoryContext {
+  via?: string;
+  respondent?: string;
+  reason?: string;
+}
 
 interface Loaded {
   fragments: Fragment[];
@@ -278,7 +303,7 @@ export class ReviewStore {
   async addSignoff(
     stakeholder: string,
     signoff: Signoff,
-    options: { reason?: string } = {},
+    options: { reason?: string } & Omit<HistoryContext, "reason"> = {},
   ): Promise<void> {
     checkId("stakeholder", stakeholder);
     return this.change({
@@ -289,9 +314,43 @@ export class ReviewStore {
         );
         const entry: HistoryDraft = { stakeholder, item: "signoff", from: null, to: signoff.name };
         if (options.reason !== undefined) entry.reason = options.reason;
+        if (options.via !== undefined) entry.via = options.via;
+        if (options.respondent !== undefined) entry.respondent = options.respondent;
         return [entry];
       },
     });
+  }
+
+  /**
+   * Apply several changes to one stakeholder's record in one write, with
+   * one history entry per item, decision, comment, notice or tasking that
+   * changed, each carrying `context`. Returns those entries: none means the
+   * record already said all of it, and nothing was written.
+   */
+  async updateStakeholder(
+    stakeholder: string,
+    update: StakeholderUpdate,
+    context: HistoryContext = {},
+  ): Promise<HistoryDraft[]> {
+    checkId("stakeholder", stakeholder);
+    for (const [item, fields] of Object.entries(update.items ?? {})) {
+      checkId("item", item);
+      for (const field of Object.keys(fields)) {
+        if (!(ITEM_RESPONSE_FIELDS as string[]).includes(field)) {
+          throw new TypeError(`unknown item response field \`${field}\``);
+        }
+      }
+    }
+    for (const comment of update.comments ?? []) checkId("comment", comment.id);
+    let entries: HistoryDraft[] = [];
+    await this.changed({
+      file: (loaded) => this.stakeholderFile(loaded, stakeholder),
+      apply: (fragment, current) => {
+        entries = applyUpdate(fragment, current.stakeholders?.[stakeholder], stakeholder, update);
+        return entries.map((entry) => ({ ...entry, ...stripUndefined(context) }));
+      },
+    });
+    return entries.map((entry) => ({ ...entry, ...stripUndefined(context) }));
   }
 
   /** Append a history entry of the caller's own. */
@@ -347,13 +406,18 @@ export class ReviewStore {
   }
 
   private change(change: Change): Promise<void> {
+    return this.changed(change).then(() => undefined);
+  }
+
+  /** Apply a change; true when something was written. */
+  private changed(change: Change): Promise<boolean> {
     return this.enqueue(async () => {
       const resource = await this.lockResource();
-      await withLock(resource, () => this.applyLocked(change), this.options.lock);
+      return withLock(resource, () => this.applyLocked(change), this.options.lock);
     });
   }
 
-  private async applyLocked(change: Change): Promise<void> {
+  private async applyLocked(change: Change): Promise<boolean> {
     // Re-read under the lock: another session may have saved since we last looked.
     const loaded = await this.read();
     this.loaded = loaded;
@@ -362,7 +426,8 @@ export class ReviewStore {
       loaded.fragments.find((f) => f.file === file) ?? newFragment(file, this.options.draftId);
     const edited: Fragment = { ...fragment, doc: fragment.doc.clone() };
     const history = change.apply(edited, loaded.review);
-    if (history.length === 0 && isDeepStrictEqual(edited.doc.toJS(), fragment.doc.toJS())) return;
+    if (history.length === 0 && isDeepStrictEqual(edited.doc.toJS(), fragment.doc.toJS()))
+      return false;
     const at = history.length > 0 ? isoSeconds((this.options.now ?? (() => new Date()))()) : "";
     for (const entry of history) {
       const full = { at, actor: this.actor, ...entry };
@@ -376,6 +441,7 @@ export class ReviewStore {
     await mkdir(path.dirname(path.resolve(file)), { recursive: true });
     await writeFileAtomic(file, fragment.bom ? `\ufeff${text}` : text, { fs: this.options.fs });
     this.loaded = await this.read();
+    return true;
   }
 
   /** The path the lock is taken on: the real location, so a symlink and its target share one lock. */
@@ -500,6 +566,87 @@ function setFields(
       map.set(key, fragment.doc.createNode(value));
     }
   }
+}
+
+/** Edit a stakeholder's record in `fragment`; the history entries of what changed. */
+function applyUpdate(
+  fragment: Fragment,
+  before: StakeholderRecord | undefined,
+  stakeholder: string,
+  update: StakeholderUpdate,
+): HistoryDraft[] {
+  const entries: HistoryDraft[] = [];
+  const at = ["stakeholders", stakeholder];
+  for (const [item, fields] of Object.entries(update.items ?? {})) {
+    const previous = before?.items?.[item];
+    const status = "status" in fields ? fields.status : previous?.status;
+    if (status === undefined) {
+      throw new TypeError(`a response to ${stakeholder}/${item} needs a status`);
+    }
+    const changed = Object.entries(fields).some(
+      ([key, value]) => !isDeepStrictEqual(value, previous?.[key as keyof ItemResponse]),
+    );
+    if (!changed) continue;
+    setFields(fragment, [...at, "items", item], fields, previous);
+    entries.push({ stakeholder, item, from: previous?.status ?? null, to: status });
+  }
+  if (update.decision !== undefined) {
+    const previous = before?.decision;
+    const decision = stripUndefined(update.decision)!;
+    if (!isDeepStrictEqual(decision, previous)) {
+      const fields: Partial<Decision> = {};
+      for (const key of DECISION_FIELDS) (fields as Record<string, unknown>)[key] = decision[key];
+      setFields(fragment, [...at, "decision"], fields, previous);
+      entries.push({
+        stakeholder,
+        item: "decision",
+        from: previous?.status ?? null,
+        to: decision.status,
+      });
+    }
+  }
+  for (const comment of update.comments ?? []) {
+    const seq = ensureSeq(fragment, [...at, "comments"]);
+    const previous = before?.comments?.find((c) => c.id === comment.id);
+    const wanted = stripUndefined(comment)!;
+    if (
+      previous &&
+      Object.entries(wanted).every(([k, v]) => isDeepStrictEqual(v, previous[k as keyof Comment]))
+    ) {
+      continue;
+    }
+    const node = seq.items.find((n) => isMap(n) && n.get("id") === comment.id);
+    if (isMap(node)) {
+      for (const [key, value] of Object.entries(wanted)) {
+        if (!isDeepStrictEqual(value, previous?.[key as keyof Comment])) {
+          node.set(key, fragment.doc.createNode(value));
+        }
+      }
+    } else {
+      seq.add(fragment.doc.createNode(wanted));
+    }
+    entries.push({
+      stakeholder,
+      item: `comment:${comment.id}`,
+      from: previous ? previous.type : null,
+      to: comment.type,
+    });
+  }
+  for (const key of ["notice", "tasking"] as const) {
+    const value = stripUndefined(update[key] as object | undefined);
+    if (value === undefined || isDeepStrictEqual(value, before?.[key])) continue;
+    setFields(fragment, [...at, key], value, before?.[key]);
+    const record = fragment.doc.getIn([...at, key], true);
+    if (isMap(record)) {
+      for (const pair of [...record.items]) {
+        const name = String((pair.key as { value?: unknown })?.value ?? pair.key);
+        if (!(name in value)) record.delete(name);
+      }
+    }
+    const date = key === "notice" ? (value as Notice).date : (value as Tasking).tasked;
+    entries.push({ stakeholder, item: key, from: null, to: date });
+  }
+  return entries;
 }
 
 const HISTORY_ORDER = ["at", "actor", "stakeholder", "item", "from", "to", "reason"];

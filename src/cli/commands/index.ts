@@ -14,10 +14,13 @@ import { check } from "../define/check.js";
 import { checklists } from "../define/checklists.js";
 import { completion } from "../define/completion.js";
 import { explain } from "../define/explain.js";
+import { importResponses } from "../define/import.js";
 import { init } from "../define/init.js";
 import { keygen } from "../define/keygen.js";
+import { packet } from "../define/packet.js";
 import type { CommandDefinition, Registry } from "../define/registry.js";
 import { report } from "../define/report.js";
+import { respond } from "../define/respond.js";
 import { review } from "../define/review.js";
 import { schema } from "../define/schema.js";
 import { signoff } from "../define/signoff.js";
@@ -34,6 +37,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
   report,
   signoff,
   verify,
+  packet,
+  importResponses,
+  respond,
   keygen,
   init,
   completion,

@@ -11,7 +11,8 @@ import { REPORT_RENDERERS } from "../../report/renderers.js";
 import type { ReportFormat } from "../../report/renderers.js";
 import { policyText } from "../../report/policy-text.js";
 import { renderMarkdown } from "../../report/markdown.js";
-import { createContext } from "../context.js";
+import { renderDocx } from "../../report/docx.js";
+import { createContext, UsageError } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
 import { VERSION } from "../version.js";
@@ -26,6 +27,9 @@ export async function reportCommand(
 ): Promise<number> {
   const context = createContext(globals, io);
   const budget = parseBudget(options.markdownBudget);
+  if (options.format === "docx" && !options.output) {
+    throw new UsageError("--format docx writes a Word file: name it with -o FILE.docx");
+  }
   const draftFile = path.relative(io.cwd, path.resolve(io.cwd, file)) || file;
   // The pipeline `check` runs (sign-off rules, configured levels), so the
   // sheet agrees with the gate.
@@ -40,9 +44,11 @@ export async function reportCommand(
     policyText: policyText(evaluation.draft, context.config.limits.maxBytes),
   });
   const text =
-    options.format === "markdown"
-      ? renderMarkdown(report, budget === undefined ? {} : { budget })
-      : REPORT_RENDERERS[options.format](report);
+    options.format === "docx"
+      ? await renderDocx(report, evaluation, { marking: context.config.packet.marking })
+      : options.format === "markdown"
+        ? renderMarkdown(report, budget === undefined ? {} : { budget })
+        : REPORT_RENDERERS[options.format](report);
   if (options.output) {
     // Never over one of the files the report was made from.
     const inputs = new RunInputs();
@@ -54,7 +60,7 @@ export async function reportCommand(
       allowOutside: context.allowOutside,
     });
   } else {
-    io.stdout.write(text);
+    io.stdout.write(text as string);
   }
   return 0;
 }
