@@ -154,7 +154,6 @@ export interface Evaluation extends DraftBundle {
   draftContext: DraftContext;
 }
 
-
 export function evaluate(bundle: DraftBundle): Evaluation {
   const { checklist, review, facts, draft } = bundle;
   const draftContext: DraftContext = {
