@@ -139,7 +139,8 @@ function lifecycleLine(s: StakeholderExplanation, chalk: ChalkInstance): string 
       const days =
         sp.computed && sp.businessDays !== null ? ` (${sp.businessDays} business days)` : "";
       const ext = sp.extendedTo ? `, extended to ${sp.extendedTo}` : "";
-      const past = sp.past ? chalk.yellow(" — passed") : "";
+      const past =
+        sp.past && l.decision === "pending" ? chalk.yellow(" — passed, no decision") : "";
       parts.push(
         `tasked ${sp.tasked}${sp.date ? `, suspense ${sp.date}${days}` : ""}${ext}${past}`,
       );
