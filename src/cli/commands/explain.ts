@@ -2,7 +2,8 @@ import { jsonText, terminalLines } from "../../core/terminal.js";
 import path from "node:path";
 import { Chalk } from "chalk";
 import type { ChalkInstance } from "chalk";
-import { DONE_STATUSES, evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
+import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
+import { DONE_STATUSES } from "../../core/rules/state.js";
 import { explain } from "../../core/evaluate/explain.js";
 import type {
   ConditionExplanation,
