@@ -1,3 +1,5 @@
+import { printable } from "../formatters/text.js";
+
 /**
  * The one place that talks to the prompt library. Commands and the walk use
  * the `Prompter` interface; tests pass a scripted one.
@@ -42,7 +44,10 @@ export class PromptCancelled extends Error {
   }
 }
 
-/** The real thing: @inquirer/prompts, loaded only when `review` runs. */
+/**
+ * The real thing: @inquirer/prompts, loaded only when `review` runs. Every
+ * message, choice and default passes through the terminal sanitiser.
+ */
 export async function inquirerPrompter(write: (text: string) => void): Promise<Prompter> {
   const inquirer = await import("@inquirer/prompts");
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
@@ -55,11 +60,12 @@ export async function inquirerPrompter(write: (text: string) => void): Promise<P
     }
   };
   return {
-    confirm: (o) => guard(() => inquirer.confirm({ message: o.message, default: o.default })),
+    confirm: (o) =>
+      guard(() => inquirer.confirm({ message: printable(o.message), default: o.default })),
     number: (o) =>
       guard(() =>
         inquirer.number({
-          message: o.message,
+          message: printable(o.message),
           min: o.min,
           max: o.max,
           default: o.default,
@@ -76,8 +82,8 @@ export async function inquirerPrompter(write: (text: string) => void): Promise<P
     input: (o) =>
       guard(() =>
         inquirer.input({
-          message: o.message,
-          default: o.default,
+          message: printable(o.message),
+          default: o.default === undefined ? undefined : printable(o.default),
           required: o.required ?? false,
           validate: (value: string) => {
             if (o.required && value.trim() === "") return "an answer is required";
@@ -88,11 +94,11 @@ export async function inquirerPrompter(write: (text: string) => void): Promise<P
     select: (o) =>
       guard(() =>
         inquirer.select({
-          message: o.message,
+          message: printable(o.message),
           choices: o.choices.map((c) => ({
             value: c.value,
-            name: c.name,
-            description: c.description,
+            name: printable(c.name),
+            description: c.description === undefined ? undefined : printable(c.description),
           })),
           default: o.default,
           pageSize: o.pageSize ?? 10,

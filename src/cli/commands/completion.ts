@@ -31,7 +31,7 @@ const GLOBAL_FLAGS = [
 const FLAGS: Record<string, string[]> = {
   validate: ["--format"],
   explain: ["--format"],
-  review: ["--stakeholder", "--only-open", "--actor"],
+  review: ["--stakeholder", "--only-open", "--adjudicate", "--actor"],
   check: ["--format", "--output", "--fail-on", "--max-warnings"],
   report: ["--format", "--output"],
   signoff: [

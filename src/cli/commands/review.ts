@@ -9,6 +9,7 @@ import type { CliIO } from "../io.js";
 interface ReviewFlags {
   stakeholder?: string;
   onlyOpen?: boolean;
+  adjudicate?: boolean;
   actor?: string;
 }
 
@@ -37,6 +38,7 @@ export async function reviewCommand(
     allowOutside: context.allowOutside,
     ...(flags.stakeholder ? { stakeholder: flags.stakeholder } : {}),
     onlyOpen: Boolean(flags.onlyOpen),
+    adjudicate: Boolean(flags.adjudicate),
     ...(flags.actor ? { actor: flags.actor } : {}),
     prompter: prompter ?? (await inquirerPrompter((text) => io.stdout.write(text))),
     color: context.color,

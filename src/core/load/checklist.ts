@@ -514,7 +514,20 @@ function mergeStakeholder(
     };
     stakeholders.set(stakeholder.id, target);
   }
-  for (const key of ["name", "agency", "description", "appliesWhen", "signoff"] as const) {
+  for (const key of [
+    "name",
+    "agency",
+    "description",
+    "appliesWhen",
+    "signoff",
+    // SPEC part two (roles, levels, tasking): carried through for the walk and the rules.
+    "role",
+    "level",
+    "confirmScopeOut",
+    "silenceIsConcurrence",
+    "suspense",
+    "escalateTo",
+  ] as const) {
     const value = stakeholder[key];
     if (value !== undefined) {
       (target as unknown as Record<string, unknown>)[key] = value;
