@@ -14,6 +14,7 @@ import { ChecklistLibrary } from "../../src/core/load/checklist.js";
 import { PreclearError } from "../../src/core/diagnostics.js";
 import { Walk } from "../../src/review/walk.js";
 import type { WalkOptions } from "../../src/review/walk.js";
+import type { Comment, Review } from "../../src/core/types/review.js";
 import { ScriptedPrompter } from "./scripted.js";
 import type { Asked, Responder } from "./scripted.js";
 
@@ -47,17 +48,19 @@ async function walk(
   return { prompter, result };
 }
 
-function readReview(file: string): Record<string, any> {
-  return existsSync(file) ? (parse(readFileSync(file, "utf8")) ?? {}) : {};
+function readReview(file: string): Review {
+  return existsSync(file)
+    ? (parse(readFileSync(file, "utf8")) as Review)
+    : ({ stakeholders: {} } as unknown as Review);
 }
 
 /** Every decision, not-applicable, risk acceptance and sign-off in a review. */
-function recordedOnPurpose(review: Record<string, any>): string[] {
+function recordedOnPurpose(review: Review): string[] {
   const found: string[] = [];
-  for (const [id, record] of Object.entries<any>(review.stakeholders ?? {})) {
+  for (const [id, record] of Object.entries(review.stakeholders ?? {})) {
     if (record?.decision) found.push(`${id}: decision ${record.decision.status}`);
     if (record?.signoffs?.length) found.push(`${id}: sign-off`);
-    for (const [item, r] of Object.entries<any>(record?.items ?? {}))
+    for (const [item, r] of Object.entries(record?.items ?? {}))
       if (r?.status === "not-applicable" || r?.status === "risk-accepted")
         found.push(`${id}/${item}: ${r.status}`);
   }
@@ -116,7 +119,7 @@ describe("the review walk, driven through the Prompter seam", () => {
     );
 
     await walk(draft, decide(true), { stakeholder: "legal" });
-    expect(readReview(path.join(dir, "memo.review.yaml")).stakeholders.legal.decision).toEqual({
+    expect(readReview(path.join(dir, "memo.review.yaml")).stakeholders!.legal!.decision).toEqual({
       status: "concur",
       by: "Jane Roe, Assistant Attorney General",
       date: "2018-03-01",
@@ -240,19 +243,19 @@ describe("the review walk, driven through the Prompter seam", () => {
       return undefined;
     });
     const review = readReview(path.join(dir, "memo.review.yaml"));
-    expect(review.stakeholders.legal.tasking).toEqual({
+    expect(review.stakeholders!.legal!.tasking).toEqual({
       tasked: "2018-02-20",
       extendedTo: "2018-03-09",
     });
-    expect(review.stakeholders.legal.decision).toMatchObject({
+    expect(review.stakeholders!.legal!.decision).toMatchObject({
       status: "concur-with-comments",
       level: "principal",
       conditions: [
         { id: "condition-1", text: "Add a sunset clause", owner: "Drafter", status: "open" },
       ],
     });
-    expect(review.stakeholders.usms.notice).toEqual({ date: "2018-02-21", means: "e-mail" });
-    expect(review.stakeholders.usms.comments).toEqual([
+    expect(review.stakeholders!.usms!.notice).toEqual({ date: "2018-02-21", means: "e-mail" });
+    expect(review.stakeholders!.usms!.comments).toEqual([
       {
         id: "c1",
         type: "critical",
@@ -263,7 +266,7 @@ describe("the review walk, driven through the Prompter seam", () => {
       },
       { id: "c2", type: "administrative", text: "Typo in the title.", date: AS_OF },
     ]);
-    expect(review.stakeholders.courts.decision).toBeUndefined();
+    expect(review.stakeholders!.courts!.decision).toBeUndefined();
 
     const answers: Record<string, [string, string, string]> = {
       c1: ["partially-accepted", "Cited § 1325(a); kept the rest.", "agreed"],
@@ -285,8 +288,8 @@ describe("the review walk, driven through the Prompter seam", () => {
       { adjudicate: true },
     );
     expect(prompter.screen).toContain("2 comments to adjudicate");
-    const after = readReview(path.join(dir, "memo.review.yaml")).stakeholders.usms.comments;
-    expect(after.map((c: any) => [c.id, c.disposition, c.response, c.resolution])).toEqual([
+    const after = readReview(path.join(dir, "memo.review.yaml")).stakeholders!.usms!.comments!;
+    expect(after.map((c: Comment) => [c.id, c.disposition, c.response, c.resolution])).toEqual([
       ["c1", "partially-accepted", "Cited § 1325(a); kept the rest.", "agreed"],
       ["c2", "accepted", undefined, "agreed"],
     ]);
