@@ -136,7 +136,7 @@ export class Walk {
   async run(): Promise<WalkResult> {
     this.reevaluate();
     // A mistyped --stakeholder is refused before anything is asked or written.
-    this.chosenStakeholders();
+    this.checkStakeholderExists();
     this.reviewPath = this.evaluation.draft.reviewPath;
     this.store = await ReviewStore.open(this.reviewPath, {
       draftId: this.evaluation.draft.draft.id,
@@ -295,28 +295,32 @@ export class Walk {
 
   // ---- steps -------------------------------------------------------------
 
+  private checkStakeholderExists(): void {
+    const wanted = this.options.stakeholder;
+    const all = this.evaluation.stakeholders.map((s) => s.stakeholder.id);
+    if (wanted === undefined || all.includes(wanted)) return;
+    const hint = closest(wanted, all);
+    throw new PreclearError({
+      location: { file: this.options.draftFile, line: 1, column: 1 },
+      message: `stakeholder \`${printable(wanted)}\` does not exist in this draft's checklists${hint ? `; did you mean \`${hint}\`?` : ""} (stakeholders: ${all.join(", ")})`,
+    });
+  }
+
   private chosenStakeholders(): StakeholderEvaluation[] {
     const applicable = this.evaluation.stakeholders.filter((s) => s.applies === true);
     const wanted = this.options.stakeholder;
     if (!wanted) return applicable;
     const chosen = applicable.filter((s) => s.stakeholder.id === wanted);
     if (chosen.length > 0) return chosen;
-    const all = this.evaluation.stakeholders.map((s) => s.stakeholder.id);
+    this.checkStakeholderExists();
     const at = { file: this.options.draftFile, line: 1, column: 1 };
-    if (!all.includes(wanted)) {
-      const hint = closest(wanted, all);
-      throw new PreclearError({
-        location: at,
-        message: `stakeholder \`${printable(wanted)}\` does not exist in this draft's checklists${hint ? `; did you mean \`${hint}\`?` : ""} (stakeholders: ${all.join(", ")})`,
-      });
-    }
     const s = this.evaluation.stakeholders.find((x) => x.stakeholder.id === wanted)!;
     throw new PreclearError({
       location: at,
       message:
         s.applies === false
           ? `stakeholder \`${wanted}\` does not apply to this draft (${s.condition.expression} is false); applicable: ${applicable.map((x) => x.stakeholder.id).join(", ")}`
-          : `stakeholder \`${wanted}\` depends on scoping facts not answered yet (${s.condition.missing.join(", ")}); answer them with \`preclear review\` first`,
+          : `stakeholder \`${wanted}\` depends on scoping facts not answered yet (${s.condition.missing.join(", ")}); answer them when \`preclear review\` asks`,
     });
   }
 
@@ -884,7 +888,7 @@ export class Walk {
       ? ` with ${decision.conditions.length} condition${decision.conditions.length === 1 ? "" : "s"}`
       : "";
     const confirmed = await this.prompter.confirm({
-      message: `Record that ${printable(decision.by)}${level ? ` (${level})` : ""} decided "${DECISION_WORDS[decision.status]}"${conditions} for ${printable(office.name)} [${office.id}] on ${decision.date}?`,
+      message: `Record the decision: ${printable(decision.by)}${level ? ` (${level})` : ""} decided "${DECISION_WORDS[decision.status]}"${conditions} for ${printable(office.name)} [${office.id}] on ${decision.date}`,
       default: false,
     });
     if (!confirmed) {
@@ -974,7 +978,7 @@ export class Walk {
       const dissent = await this.optional("The office's dissent, as the decision-maker saw it");
       if (dissent) escalation.dissent = dissent;
       const ok = await this.prompter.confirm({
-        message: `Record that ${printable(name)} (${printable(title)}) ${escalation.outcome} the objection of ${printable(s.stakeholder.name)} [${s.stakeholder.id}]?`,
+        message: `Record the escalation: ${printable(name)} (${printable(title)}) ${escalation.outcome} the objection of ${printable(s.stakeholder.name)} [${s.stakeholder.id}]`,
         default: false,
       });
       if (!ok) {

@@ -110,7 +110,7 @@ describe("the review walk, driven through the Prompter seam", () => {
     const first = await walk(draft, decide(undefined), { stakeholder: "legal" });
     const question = first.prompter.asked.find((a) => a.kind === "confirm")!;
     expect(question.message).toBe(
-      'Record that Jane Roe, Assistant Attorney General decided "concur" for Office of Legal Counsel [legal] on 2018-03-01?',
+      'Record the decision: Jane Roe, Assistant Attorney General decided "concur" for Office of Legal Counsel [legal] on 2018-03-01',
     );
     expect(question.default).toBe(false);
     expect(first.prompter.screen).toContain("Not recorded");
