@@ -296,14 +296,22 @@ export class Walk {
   // ---- steps -------------------------------------------------------------
 
   private checkStakeholderExists(): void {
-    const wanted = this.options.stakeholder;
-    const all = this.evaluation.stakeholders.map((s) => s.stakeholder.id);
-    if (wanted === undefined || all.includes(wanted)) return;
-    const hint = closest(wanted, all);
-    throw new PreclearError({
-      location: { file: this.options.draftFile, line: 1, column: 1 },
-      message: `stakeholder \`${printable(wanted)}\` does not exist in this draft's checklists${hint ? `; did you mean \`${hint}\`?` : ""} (stakeholders: ${all.join(", ")})`,
-    });
+    checkStakeholderId(this.evaluation, this.options.draftFile, this.options.stakeholder);
+  }
+
+  /**
+   * Load the draft and check `--stakeholder` names one of its stakeholders,
+   * before any terminal is needed: a typo is an error with a suggestion.
+   */
+  static preflight(
+    options: Pick<WalkOptions, "draftFile" | "library" | "allowOutside" | "stakeholder">,
+  ): void {
+    const evaluation = evaluate(
+      loadBundle(options.draftFile, options.library, {
+        allowOutside: options.allowOutside ?? false,
+      }),
+    );
+    checkStakeholderId(evaluation, options.draftFile, options.stakeholder);
   }
 
   private chosenStakeholders(): StakeholderEvaluation[] {
@@ -989,6 +997,16 @@ export class Walk {
     await this.store.setEscalation(s.stakeholder.id, escalation);
     this.ack(`${s.stakeholder.id} escalation: ${escalation.outcome ?? "pending"}`);
   }
+}
+
+function checkStakeholderId(evaluation: Evaluation, draftFile: string, wanted?: string): void {
+  const all = evaluation.stakeholders.map((s) => s.stakeholder.id);
+  if (wanted === undefined || all.includes(wanted)) return;
+  const hint = closest(wanted, all);
+  throw new PreclearError({
+    location: { file: draftFile, line: 1, column: 1 },
+    message: `stakeholder \`${printable(wanted)}\` does not exist in this draft's checklists${hint ? `; did you mean \`${hint}\`?` : ""} (stakeholders: ${all.join(", ")})`,
+  });
 }
 
 function describeComment(comment: Comment): string {

@@ -24,6 +24,16 @@ export async function reviewCommand(
   prompter?: Prompter,
 ): Promise<number> {
   const interactive = io.stdinIsTTY && Boolean(io.stdout.isTTY) && !io.env.CI;
+  if (flags.stakeholder && !prompter) {
+    // A mistyped office is reported (with a suggestion) with or without a terminal.
+    const context = createContext(globals, io);
+    Walk.preflight({
+      draftFile: path.resolve(io.cwd, draft),
+      library: context.library,
+      allowOutside: context.allowOutside,
+      stakeholder: flags.stakeholder,
+    });
+  }
   if (!prompter && !interactive) {
     io.stderr.write(
       `preclear review needs an interactive terminal${io.env.CI ? " (CI is set)" : ""}; to check a draft non-interactively run: preclear check ${draft}\n`,

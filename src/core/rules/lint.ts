@@ -14,6 +14,7 @@ import { formatNumber } from "../numbers.js";
 import type { FactValue } from "../types/draft.js";
 import type { LoadedYaml, PathSegment } from "../load/yaml.js";
 import { locate } from "../load/yaml.js";
+import { didYouMean } from "../load/schemas.js";
 
 export interface LintOptions {
   /** The date deadlines are judged against (YYYY-MM-DD). */
@@ -426,7 +427,7 @@ function orphanResponses(evaluation: Evaluation, context: RuleContext): Finding[
         context.finding(
           "orphan-response",
           "warning",
-          `the review answers stakeholder \`${id}\`, which no checklist of this draft names`,
+          `the review answers stakeholder \`${id}\`, which no checklist of this draft names${didYouMean(id, [...byId.keys()])}`,
           at([]),
           { stakeholder: id },
         ),
@@ -452,7 +453,10 @@ function orphanResponses(evaluation: Evaluation, context: RuleContext): Finding[
           context.finding(
             "orphan-response",
             "warning",
-            `the review answers item \`${id}/${itemId}\`, which the checklist does not have`,
+            `the review answers item \`${id}/${itemId}\`, which the checklist does not have${didYouMean(
+              itemId,
+              s.items.map((x) => x.item.id),
+            )}`,
             at(["items", itemId]),
             { stakeholder: id, item: itemId },
           ),
