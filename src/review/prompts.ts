@@ -32,6 +32,12 @@ export interface Prompter {
     default?: T;
     pageSize?: number;
   }): Promise<T>;
+  /** Several choices at once; `checked` ones start selected. */
+  checkbox<T extends string>(options: {
+    message: string;
+    choices: Array<Choice<T> & { checked?: boolean }>;
+    required?: boolean;
+  }): Promise<T[]>;
   /** Context on screen between prompts. */
   print(text: string): void;
 }
@@ -102,6 +108,20 @@ export async function inquirerPrompter(write: (text: string) => void): Promise<P
           })),
           default: o.default,
           pageSize: o.pageSize ?? 10,
+        }),
+      ),
+    checkbox: (o) =>
+      guard(() =>
+        inquirer.checkbox({
+          message: printable(o.message),
+          choices: o.choices.map((c) => ({
+            value: c.value,
+            name: printable(c.name),
+            description: c.description === undefined ? undefined : printable(c.description),
+            checked: c.checked ?? false,
+          })),
+          required: o.required ?? false,
+          pageSize: 12,
         }),
       ),
     print: write,

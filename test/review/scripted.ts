@@ -5,7 +5,7 @@
 import type { Choice, Prompter } from "../../src/review/prompts.js";
 
 export interface Asked {
-  kind: "confirm" | "number" | "input" | "select";
+  kind: "confirm" | "number" | "input" | "select" | "checkbox";
   message: string;
   choices?: Array<Choice<string>>;
   default?: unknown;
@@ -26,6 +26,7 @@ export class ScriptedPrompter implements Prompter {
     if (asked.kind === "confirm") return asked.default ?? true; // inquirer's own default
     if (asked.kind === "select") return asked.default ?? asked.choices![0]!.value;
     if (asked.kind === "input") return asked.default ?? "";
+    if (asked.kind === "checkbox") return "";
     return asked.default;
   }
 
@@ -56,6 +57,14 @@ export class ScriptedPrompter implements Prompter {
       choices: o.choices,
       default: o.default,
     }) as T;
+  }
+  async checkbox<T extends string>(o: {
+    message: string;
+    choices: Array<Choice<T> & { checked?: boolean }>;
+  }): Promise<T[]> {
+    const given = this.answer({ kind: "checkbox", message: o.message, choices: o.choices });
+    if (typeof given === "string" && given !== "") return given.split(",") as T[];
+    return o.choices.filter((c) => c.checked).map((c) => c.value);
   }
   print(text: string): void {
     this.screen += text;

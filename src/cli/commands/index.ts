@@ -185,13 +185,17 @@ export function register(program: Command, { globals, io, wrap }: Registry): voi
       collect,
     )
     .option("--id <id>", "draft id (default: from the title)")
+    .option(
+      "--draft <name>",
+      "file name of the draft and its review, without extension (default: the id); in a project that has a config, init adds this draft and keeps the config",
+    )
     .option("--title <title>", "title of the policy")
     .option("--issuer <office>", "issuing office")
     .option("--issuance-date <date>", "planned issuance date (YYYY-MM-DD)")
     .addOption(
       new Option("--ci <system>", "also write a CI workflow").choices(["github", "gitlab"]),
     )
-    .option("--force", "overwrite existing files")
+    .option("--force", "overwrite existing files, the project's config and CI files included")
     .action(
       wrap(async (dir: string, _opts: unknown, command: Command) => {
         const { initCommand } = await import("./init.js");
