@@ -8,7 +8,7 @@ import type { Fact } from "../core/types/checklist.js";
 import type { FactValue } from "../core/types/draft.js";
 import { isCalendarDate } from "../core/evaluate/dates.js";
 import type { Prompter } from "./prompts.js";
-import { printable, renderMarkdown } from "./terminal.js";
+import { plainInline, printable, renderMarkdown } from "./terminal.js";
 
 const LATER = "__later";
 
@@ -18,7 +18,7 @@ export async function askFact(
   chalk: ChalkInstance,
 ): Promise<FactValue | undefined> {
   if (fact.help) prompter.print(`${chalk.dim(renderMarkdown(fact.help, chalk, 2))}\n`);
-  const message = printable(`${fact.question}${fact.unit ? ` (${fact.unit})` : ""}`);
+  const message = plainInline(`${fact.question}${fact.unit ? ` (${fact.unit})` : ""}`);
   switch (fact.type) {
     case "boolean": {
       const value = await prompter.select({

@@ -4,6 +4,7 @@
  * terminal output) before it is styled; Markdown is rendered as a terminal
  * shows it, so no `**` or `[text](url)` reaches the screen.
  */
+import { Chalk } from "chalk";
 import type { ChalkInstance } from "chalk";
 import type { Duration } from "../core/evaluate/dates.js";
 import { printable, printableLines } from "../formatters/text.js";
@@ -35,6 +36,13 @@ export function renderInline(text: string, c: ChalkInstance): string {
     .replace(/~~(?=\S)([^]*?\S)~~/g, (_, inner: string) => c.strikethrough(inner));
   // eslint-disable-next-line no-control-regex
   return out.replace(/\u0000(\d+)\u0000/g, (_, n: string) => escapes[Number(n)]!);
+}
+
+const PLAIN = new Chalk({ level: 0 });
+
+/** Inline Markdown as plain words, for a prompt's message (the prompt library styles it). */
+export function plainInline(text: string): string {
+  return renderInline(text, PLAIN);
 }
 
 /**
