@@ -48,16 +48,24 @@ export function plainInline(text: string): string {
 /**
  * Block Markdown → terminal lines, each indented by `indent` spaces:
  * headings in bold, bullets as •, numbered lists kept, quotes with a bar,
- * paragraphs joined and wrapped lines kept as written.
+ * paragraphs joined (emphasis may span lines) and wrapped to `width`.
  */
-export function renderMarkdown(text: string, c: ChalkInstance, indent = 0): string {
+export function renderMarkdown(text: string, c: ChalkInstance, indent = 0, width = 78): string {
   const pad = " ".repeat(indent);
   const lines = printableLines(text.trim()).split("\n");
   const out: string[] = [];
+  let paragraph: string[] = [];
   let fence = false;
+  // A paragraph is rendered whole (emphasis may span its lines), then wrapped.
+  const flush = () => {
+    if (paragraph.length === 0) return;
+    out.push(...wrap(renderInline(paragraph.join(" "), c), width - indent).map((l) => pad + l));
+    paragraph = [];
+  };
   for (const raw of lines) {
     const line = raw.replace(/\s+$/, "");
     if (/^\s*(```|~~~)/.test(line)) {
+      flush();
       fence = !fence;
       continue;
     }
@@ -66,27 +74,56 @@ export function renderMarkdown(text: string, c: ChalkInstance, indent = 0): stri
       continue;
     }
     if (line.trim() === "") {
+      flush();
       if (out.length > 0 && out[out.length - 1] !== "") out.push("");
       continue;
     }
     let m: RegExpExecArray | null;
     if ((m = /^\s{0,3}#{1,6}\s+(.*?)\s*#*$/.exec(line))) {
+      flush();
       out.push(pad + c.bold(renderInline(m[1]!, c)));
     } else if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) {
+      flush();
       out.push(pad + c.dim("─".repeat(20)));
     } else if ((m = /^(\s*)[-*+]\s+(?:\[([ xX])\]\s+)?(.*)$/.exec(line))) {
+      flush();
       const box = m[2] === undefined ? "•" : m[2] === " " ? "☐" : "☑";
       out.push(`${pad}${m[1]}${box} ${renderInline(m[3]!, c)}`);
     } else if ((m = /^(\s*)(\d+)[.)]\s+(.*)$/.exec(line))) {
+      flush();
       out.push(`${pad}${m[1]}${m[2]}. ${renderInline(m[3]!, c)}`);
     } else if ((m = /^\s{0,3}>\s?(.*)$/.exec(line))) {
+      flush();
       out.push(`${pad}${c.dim("│")} ${renderInline(m[1]!, c)}`);
     } else {
-      out.push(pad + renderInline(line.trimStart(), c));
+      paragraph.push(line.trim());
     }
   }
+  flush();
   while (out.length > 0 && out[out.length - 1] === "") out.pop();
   return out.join("\n");
+}
+
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/** Words into lines of at most `width` visible characters (styling codes do not count). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  let visible = 0;
+  for (const word of text.split(" ").filter(Boolean)) {
+    const length = word.replace(SGR, "").length;
+    if (visible > 0 && visible + 1 + length > width) {
+      lines.push(line);
+      line = "";
+      visible = 0;
+    }
+    line += (visible > 0 ? " " : "") + word;
+    visible += (visible > 0 ? 1 : 0) + length;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /** `30 days`, `2 weeks`, `1 month and 3 days`: an ISO 8601 duration in words. */

@@ -15,17 +15,24 @@ describe("terminal text", () => {
       "1. numbered",
       "> quoted \\*literally\\*",
       "bell\u0007 and escape\u001b[31m gone",
+      "",
+      "Give clearance rights to offices with a *substantial",
+      "interest*; consult the rest.",
     ].join("\n");
     expect(renderMarkdown(text, plain, 2)).toBe(
       [
         "  Heading",
-        "  Ask for a written opinion, not a call; see the memo (https://x.gov/m) and 8 U.S.C. 1325.",
+        "  Ask for a written opinion, not a call; see the memo (https://x.gov/m) and 8",
+        "  U.S.C. 1325.",
         "",
         "  • first",
         "    • nested",
         "  1. numbered",
         "  │ quoted *literally*",
         "  bell and escape[31m gone",
+        "",
+        "  Give clearance rights to offices with a substantial interest; consult the",
+        "  rest.",
       ].join("\n"),
     );
     expect(plainInline("Is the **legal authority** confirmed?")).toBe(

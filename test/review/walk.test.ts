@@ -177,7 +177,7 @@ describe("the review walk, driven through the Prompter seam", () => {
     expect(screen).toContain("• cite the statute");
     expect(screen).toContain("Due 30 days before issuance (2018-03-07)");
     expect(screen).toContain("Due 2 weeks before issuance (2018-03-23)");
-    expect(screen).not.toMatch(/\*\*|\]\(|\bP\d+[DWMY]\b/);
+    expect(screen).not.toMatch(/\*\*|(^|\s)\*\S|\]\(|\bP\d+[DWMY]\b/m);
   });
 
   it("refuses a confirmation date after --as-of", async () => {
