@@ -69,7 +69,8 @@ type Step =
   | { kind: "item"; s: StakeholderEvaluation; i: ItemEvaluation }
   | { kind: "tasking"; s: StakeholderEvaluation }
   | { kind: "notice"; s: StakeholderEvaluation }
-  | { kind: "decision"; s: StakeholderEvaluation };
+  | { kind: "decision"; s: StakeholderEvaluation }
+  | { kind: "scopeOut"; s: StakeholderEvaluation };
 
 const BACK = "__back";
 const SKIP = "__skip";
@@ -201,6 +202,8 @@ export class Walk {
         return this.askTasking(step, steps, index);
       case "notice":
         return this.askNotice(step, steps, index);
+      case "scopeOut":
+        return this.askScopeOut(step, steps, index);
       default:
         return this.askDecision(step, steps, index);
     }
@@ -323,6 +326,7 @@ export class Walk {
     this.checkStakeholderExists();
     const at = { file: this.options.draftFile, line: 1, column: 1 };
     const s = this.evaluation.stakeholders.find((x) => x.stakeholder.id === wanted)!;
+    if (s.applies === false && s.stakeholder.confirmScopeOut) return []; // its scope-out step only
     throw new PreclearError({
       location: at,
       message:
@@ -342,6 +346,16 @@ export class Walk {
       for (const i of s.items) if (i.applies === true) steps.push({ kind: "item", s, i });
       steps.push(role === "clear" ? { kind: "decision", s } : { kind: "notice", s });
     }
+    // Offices the facts rule out whose checklist asks that someone confirm it.
+    for (const s of this.evaluation.stakeholders) {
+      const wanted = this.options.stakeholder;
+      if (
+        s.applies === false &&
+        s.stakeholder.confirmScopeOut &&
+        (!wanted || wanted === s.stakeholder.id)
+      )
+        steps.push({ kind: "scopeOut", s });
+    }
     return steps;
   }
 
@@ -358,6 +372,7 @@ export class Walk {
     if (step.kind === "decision") return Boolean(record?.decision);
     if (step.kind === "notice") return Boolean(record?.notice);
     if (step.kind === "tasking") return Boolean(record?.tasking);
+    if (step.kind === "scopeOut") return Boolean(record?.scopeOut);
     const r = this.response(review, step.s, step.i);
     if (!r || !DONE_STATUSES.has(r.status)) return false;
     if (r.status === "satisfied")
@@ -721,6 +736,59 @@ export class Walk {
     return false;
   }
 
+  private async askScopeOut(
+    step: Extract<Step, { kind: "scopeOut" }>,
+    steps: Step[],
+    index: number,
+  ): Promise<boolean> {
+    const c = this.chalk;
+    const { s } = step;
+    const current = this.record(s.stakeholder.id)?.scopeOut;
+    let text = this.header(step, steps, index);
+    text += `${c.bold(`${printable(s.stakeholder.name)} is ruled out`)}\n`;
+    text += c.dim(
+      `  The scoping facts rule it out (${printable(s.condition.expression ?? "")} is false); its checklist asks that the office itself or the clearance office confirm it is not affected.\n`,
+    );
+    if (current)
+      text += c.dim(
+        `  Currently: confirmed by ${printable(current.confirmedBy)} on ${current.date}\n`,
+      );
+    this.prompter.print(text);
+    const action = await this.prompter.select({
+      message: "Scope-out",
+      choices: [
+        { value: SKIP, name: current ? "keep as it is and go on" : "skip — not confirmed yet" },
+        { value: "record", name: "record who confirmed it is not affected" },
+        ...this.backChoice(index),
+      ],
+      default: SKIP,
+    });
+    if (action === BACK) return true;
+    if (action === SKIP) return false;
+    const confirmedBy = (
+      await this.prompter.input({
+        message: "Confirmed by (the office itself or the clearance office; name and title)",
+        required: true,
+        ...(current?.confirmedBy ? { default: current.confirmedBy } : {}),
+      })
+    ).trim();
+    const date = (await this.askPastDate(
+      "Confirmed on",
+      current?.date ?? this.options.asOf,
+      true,
+    ))!;
+    const basis = (
+      await this.prompter.input({
+        message: "Why the office is not affected",
+        required: true,
+        ...(current?.basis ? { default: current.basis } : {}),
+      })
+    ).trim();
+    await this.store.setScopeOut(s.stakeholder.id, { confirmedBy, date, basis });
+    this.ack(`${s.stakeholder.id} scope-out confirmed by ${confirmedBy}`);
+    return false;
+  }
+
   // ---- comments ----------------------------------------------------------
 
   /** The office's comments: add as many as it sent; Enter on the first prompt adds none. */
@@ -773,7 +841,8 @@ export class Walk {
     const total = offices.reduce((n, s) => n + pending(s).length, 0);
     if (total === 0) {
       this.prompter.print(c.green("✔ No comment is waiting for adjudication.\n"));
-      return { reviewPath: this.reviewPath ?? "", saved: 0, complete: 0, total: 0 };
+      await this.askOpenConditions();
+      return { reviewPath: this.reviewPath ?? "", saved: this.saved, complete: 0, total: 0 };
     }
     this.prompter.print(
       c.dim(
@@ -813,8 +882,41 @@ export class Walk {
         this.ack(`${s.stakeholder.id} comment ${comment.id}: ${disposition}, ${fields.resolution}`);
       }
     }
+    await this.askOpenConditions();
     this.prompter.print(`\n${c.bold("Adjudication finished.")} ${this.saved} answers saved.\n`);
     return { reviewPath: this.reviewPath ?? "", saved: this.saved, complete: n, total };
+  }
+
+  /** Conditions of concurrences still open: Enter keeps one open, "met" closes it. */
+  private async askOpenConditions(): Promise<void> {
+    const c = this.chalk;
+    for (const s of this.chosenStakeholders()) {
+      const decision = this.record(s.stakeholder.id)?.decision;
+      const open = (decision?.conditions ?? []).filter((k) => (k.status ?? "open") === "open");
+      for (const condition of open) {
+        this.prompter.print(
+          `\n${c.bold(printable(s.stakeholder.name))} ${c.dim(`[${s.stakeholder.id}] condition ${condition.id}`)}\n` +
+            `  ${printable(condition.text)}${condition.owner ? c.dim(` — owner ${printable(condition.owner)}`) : ""}${condition.due ? c.dim(`, due ${condition.due}`) : ""}\n`,
+        );
+        const status = await this.prompter.select({
+          message: "Condition",
+          choices: [
+            { value: SKIP, name: "still open" },
+            { value: "met", name: "met" },
+          ],
+          default: SKIP,
+        });
+        if (status === SKIP) continue;
+        const current = this.record(s.stakeholder.id)!.decision!;
+        await this.store.setDecision(s.stakeholder.id, {
+          ...current,
+          conditions: (current.conditions ?? []).map((k) =>
+            k.id === condition.id ? { ...k, status: "met" } : k,
+          ),
+        });
+        this.ack(`${s.stakeholder.id} condition ${condition.id}: met`);
+      }
+    }
   }
 
   // ---- decisions ---------------------------------------------------------

@@ -155,13 +155,13 @@ describe("the review walk, driven through the Prompter seam", () => {
     });
     const again = await walk(draft);
     expect(again.prompter.screen).toMatch(
-      /Resuming: 2 of 6 steps are complete .* and are passed over; 4 remain, starting at step 1\./,
+      /Resuming: 2 of 7 steps are complete .* and are passed over; 5 remain, starting at step 1\./,
     );
     expect(again.prompter.screen).not.toContain("legal authority");
-    expect(again.prompter.screen).toMatch(/step 3 of 6/);
-    expect(again.prompter.screen).toMatch(/33% complete · 4 of 6 steps remain/);
+    expect(again.prompter.screen).toMatch(/step 3 of 7/);
+    expect(again.prompter.screen).toMatch(/29% complete · 5 of 7 steps remain/);
     const open = await walk(draft, undefined, { onlyOpen: true });
-    expect(open.prompter.screen).toMatch(/step 3 of 6/);
+    expect(open.prompter.screen).toMatch(/step 3 of 7/);
   });
 
   it("shows Markdown rendered and durations in words", async () => {
@@ -239,6 +239,9 @@ describe("the review walk, driven through the Prompter seam", () => {
       if (m.startsWith("Owner")) return "Drafter";
       if (m.startsWith("Decided by")) return "Jane Roe, AAG";
       if (m.startsWith("Level of the official who decided")) return "principal";
+      if (m === "Scope-out") return "record";
+      if (m.startsWith("Confirmed by")) return "OVC Director";
+      if (m.startsWith("Why the office is not affected")) return "No victims programme changes.";
       if (asked.kind === "confirm") return true;
       return undefined;
     });
@@ -267,6 +270,11 @@ describe("the review walk, driven through the Prompter seam", () => {
       { id: "c2", type: "administrative", text: "Typo in the title.", date: AS_OF },
     ]);
     expect(review.stakeholders!.courts!.decision).toBeUndefined();
+    expect(review.stakeholders!.victims!.scopeOut).toEqual({
+      confirmedBy: "OVC Director",
+      date: AS_OF,
+      basis: "No victims programme changes.",
+    });
 
     const answers: Record<string, [string, string, string]> = {
       c1: ["partially-accepted", "Cited § 1325(a); kept the rest.", "agreed"],
@@ -283,11 +291,17 @@ describe("the review walk, driven through the Prompter seam", () => {
         }
         if (asked.message.startsWith("Response")) return answers[id]![1];
         if (asked.message.startsWith("Did the commenter")) return answers[id]![2];
+        if (asked.message === "Condition") return "met";
         return undefined;
       },
       { adjudicate: true },
     );
     expect(prompter.screen).toContain("2 comments to adjudicate");
+    expect(
+      readReview(path.join(dir, "memo.review.yaml")).stakeholders!.legal!.decision!.conditions,
+    ).toEqual([
+      { id: "condition-1", text: "Add a sunset clause", owner: "Drafter", status: "met" },
+    ]);
     const after = readReview(path.join(dir, "memo.review.yaml")).stakeholders!.usms!.comments!;
     expect(after.map((c: Comment) => [c.id, c.disposition, c.response, c.resolution])).toEqual([
       ["c1", "partially-accepted", "Cited § 1325(a); kept the rest.", "agreed"],
