@@ -45,6 +45,10 @@ export interface WalkOptions {
   asOf: string;
   allowOutside?: boolean;
   stakeholder?: string;
+  /**
+   * `--only-open`: pass over complete steps. Every walk now does (a resumed
+   * walk never re-asks a complete step); kept so scripts that pass it work.
+   */
   onlyOpen?: boolean;
   /** Walk the recorded comments and ask the action office's disposition of each. */
   adjudicate?: boolean;
