@@ -311,14 +311,17 @@ export class Walk {
    * before any terminal is needed: a typo is an error with a suggestion.
    */
   static preflight(
-    options: Pick<WalkOptions, "draftFile" | "library" | "allowOutside" | "stakeholder">,
+    options: Pick<WalkOptions, "draftFile" | "library" | "allowOutside" | "stakeholder"> & {
+      /** The draft's path as the user gave it, for the message. */
+      shownAs?: string;
+    },
   ): void {
     const evaluation = evaluate(
       loadBundle(options.draftFile, options.library, {
         allowOutside: options.allowOutside ?? false,
       }),
     );
-    checkStakeholderId(evaluation, options.draftFile, options.stakeholder);
+    checkStakeholderId(evaluation, options.shownAs ?? options.draftFile, options.stakeholder);
   }
 
   private chosenStakeholders(): StakeholderEvaluation[] {

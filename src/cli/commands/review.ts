@@ -32,6 +32,7 @@ export async function reviewCommand(
       library: context.library,
       allowOutside: context.allowOutside,
       stakeholder: flags.stakeholder,
+      shownAs: draft,
     });
   }
   if (!prompter && !interactive) {
