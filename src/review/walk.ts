@@ -449,7 +449,15 @@ export class Walk {
       );
       text += c.dim(`  Sources: ${titles.map((t) => renderInline(t, c)).join("; ")}\n`);
     }
-    if (current) text += c.dim(`  Currently: ${current.status}\n`);
+    if (current) {
+      const missing =
+        current.status === "satisfied"
+          ? item.evidence.filter((f) => current[f] === undefined || current[f] === "")
+          : [];
+      text += c.dim(
+        `  Currently: ${current.status}${missing.length ? c.yellow(` — evidence missing: ${missing.join(", ")} (choose satisfied to add it)`) : ""}\n`,
+      );
+    }
     this.prompter.print(text);
 
     const choices: Array<Choice<string>> = [
