@@ -76,7 +76,7 @@ function draftFile(o: ScaffoldOptions): string {
   const facts =
     Object.keys(answered).length > 0
       ? open.length > 0
-        ? `  # Still to answer (uncomment, keep the indentation) — or let \`preclear review\` ask:\n${hints.join("\n")}\n`
+        ? `    # Still to answer (uncomment, keep the indentation) — or let \`preclear review\` ask:\n${hints.join("\n")}\n`
         : ""
       : `  # The scoping questions decide which stakeholders apply. Answer them here
   # (replace {} with the answers) or in the review; \`preclear review\` asks
