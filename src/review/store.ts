@@ -13,7 +13,7 @@
 import { mkdir, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { isMap } from "yaml";
+import { isMap, isSeq } from "yaml";
 import { PreclearError } from "../core/diagnostics.js";
 import { decodeUtf8, FileReadError, readFailure, readRegularFile } from "../core/load/files.js";
 import { DEFAULT_LIMITS } from "../core/load/yaml.js";
@@ -21,10 +21,12 @@ import type { FactValue } from "../core/types/draft.js";
 import type {
   Comment,
   Decision,
+  Escalation,
   HistoryEntry,
   ItemResponse,
   Notice,
   Review,
+  ScopeOut,
   Signoff,
   StakeholderRecord,
   Tasking,
@@ -273,6 +275,127 @@ export class ReviewStore {
             to: decision?.status ?? null,
           },
         ];
+      },
+    });
+  }
+
+  /** Record (or, with `undefined`, remove) the notice given to a consult or inform office. */
+  async setNotice(stakeholder: string, notice: Notice | undefined): Promise<void> {
+    return this.setRecordPart(stakeholder, "notice", notice, (n) => n?.date ?? null);
+  }
+
+  /** Record (or remove) when the office was tasked, its suspense and any extension. */
+  async setTasking(stakeholder: string, tasking: Tasking | undefined): Promise<void> {
+    return this.setRecordPart(stakeholder, "tasking", tasking, (t) =>
+      t ? `tasked ${t.tasked}${t.extendedTo ? `, extended to ${t.extendedTo}` : ""}` : null,
+    );
+  }
+
+  /** Record (or remove) the elevation of a non-concurrence and its outcome. */
+  async setEscalation(stakeholder: string, escalation: Escalation | undefined): Promise<void> {
+    return this.setRecordPart(stakeholder, "escalation", escalation, (e) =>
+      e ? (e.outcome ?? "pending") : null,
+    );
+  }
+
+  /** Record (or remove) the confirmation that a ruled-out office is not affected. */
+  async setScopeOut(stakeholder: string, scopeOut: ScopeOut | undefined): Promise<void> {
+    return this.setRecordPart(stakeholder, "scopeOut", scopeOut, (x) =>
+      x ? `confirmed by ${x.confirmedBy}` : null,
+    );
+  }
+
+  /**
+   * Add a comment the office sent. Its id is `comment.id` when given (it must
+   * be new), else the next free `c1`, `c2`, …; the id is returned.
+   */
+  async addComment(
+    stakeholder: string,
+    comment: Omit<Comment, "id"> & { id?: string },
+  ): Promise<string> {
+    checkId("stakeholder", stakeholder);
+    if (comment.id !== undefined) checkId("comment", comment.id);
+    let id = "";
+    await this.change({
+      file: (loaded) => this.stakeholderFile(loaded, stakeholder),
+      apply: (fragment, current) => {
+        const existing = (current.stakeholders?.[stakeholder]?.comments ?? []).map((c) => c.id);
+        if (comment.id !== undefined && existing.includes(comment.id))
+          throw new TypeError(`comment \`${comment.id}\` already exists for ${stakeholder}`);
+        id = comment.id ?? nextId("c", existing);
+        const full = stripUndefined({ ...comment, id }) as Comment;
+        const { id: _, ...rest } = full;
+        ensureSeq(fragment, ["stakeholders", stakeholder, "comments"]).add(
+          fragment.doc.createNode({ id, ...rest }),
+        );
+        return [{ stakeholder, item: `comment:${id}`, from: null, to: full.type }];
+      },
+    });
+    return id;
+  }
+
+  /**
+   * Change fields of a recorded comment (the adjudication: disposition,
+   * response, resolution); a field given as `undefined` is removed.
+   */
+  async updateComment(
+    stakeholder: string,
+    id: string,
+    fields: Partial<Omit<Comment, "id">>,
+  ): Promise<void> {
+    checkId("stakeholder", stakeholder);
+    return this.change({
+      file: (loaded) => this.stakeholderFile(loaded, stakeholder),
+      apply: (fragment, current) => {
+        const comments = current.stakeholders?.[stakeholder]?.comments ?? [];
+        const index = comments.findIndex((c) => c.id === id);
+        if (index === -1) throw new TypeError(`${stakeholder} has no comment \`${id}\``);
+        const before = comments[index]!;
+        const changed = Object.entries(fields).some(
+          ([key, value]) => !isDeepStrictEqual(value, before[key as keyof Comment]),
+        );
+        if (!changed) return [];
+        const seq = fragment.doc.getIn(["stakeholders", stakeholder, "comments"], true);
+        const node = isSeq(seq) ? seq.items[index] : undefined;
+        if (!isMap(node)) throw new TypeError(`${stakeholder} comment \`${id}\` is not a mapping`);
+        for (const [key, value] of Object.entries(fields)) {
+          if (value === undefined) node.delete(key);
+          else if (!isDeepStrictEqual(value, before[key as keyof Comment]))
+            node.set(key, fragment.doc.createNode(value));
+        }
+        const from = before.disposition ?? "pending";
+        const to = fields.disposition ?? from;
+        return to === from ? [] : [{ stakeholder, item: `comment:${id}`, from, to }];
+      },
+    });
+  }
+
+  /** Set (or remove) one part of a stakeholder's record; a history entry says what it became. */
+  private setRecordPart<K extends "notice" | "tasking" | "escalation" | "scopeOut">(
+    stakeholder: string,
+    key: K,
+    value: StakeholderRecord[K] | undefined,
+    summary: (value: StakeholderRecord[K] | undefined) => string | null,
+  ): Promise<void> {
+    checkId("stakeholder", stakeholder);
+    return this.change({
+      file: (loaded) => this.stakeholderFile(loaded, stakeholder),
+      apply: (fragment, current) => {
+        const before = current.stakeholders?.[stakeholder]?.[key];
+        const clean = value === undefined ? undefined : stripUndefined(value as object);
+        if (isDeepStrictEqual(clean, before)) return [];
+        if (clean === undefined) {
+          const record = fragment.doc.getIn(["stakeholders", stakeholder], true);
+          if (isMap(record)) record.delete(key);
+        } else {
+          const fields: Record<string, unknown> = {};
+          for (const k of new Set([...Object.keys(before ?? {}), ...Object.keys(clean)]))
+            fields[k] = (clean as Record<string, unknown>)[k];
+          setFields(fragment, ["stakeholders", stakeholder, key], fields, before);
+        }
+        const from = summary(before as StakeholderRecord[K] | undefined);
+        const to = summary(clean as StakeholderRecord[K] | undefined);
+        return from === to ? [] : [{ stakeholder, item: key, from, to }];
       },
     });
   }
@@ -677,6 +800,18 @@ function stripUndefined<T extends object>(value: T | undefined): T | undefined {
 
 function dropNulls(record: object): object {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null));
+}
+
+/** `c1`, `c2`, …: the first `<prefix><n>` not in `taken`. */
+function nextId(prefix: string, taken: string[]): string {
+  let n = taken.length + 1;
+  for (let k = 1; k <= taken.length + 1; k++) {
+    if (!taken.includes(`${prefix}${k}`)) {
+      n = k;
+      break;
+    }
+  }
+  return `${prefix}${n}`;
 }
 
 function checkId(what: string, id: string): void {
