@@ -148,6 +148,12 @@ export class ReviewStore {
   private readonly options: ReviewStoreOptions;
   private actorName: string | undefined;
   private loaded: Loaded;
+  /**
+   * Each file's bytes as last parsed, and the fragment parsed from them: a
+   * re-read whose bytes are identical reuses the fragment instead of parsing
+   * again (the same bytes parse to the same thing; nothing edits a cached one).
+   */
+  private readonly parsed = new Map<string, { bytes: Buffer; fragment: Fragment }>();
   /** Changes made through one store are applied in call order. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -590,7 +596,14 @@ export class ReviewStore {
         if (error.code === "ENOENT") continue;
         throw new ReviewFileError(file, 1, 1, readFailure(error, "review"));
       }
-      fragments.push(parseFragment(file, decodeReview(file, bytes), this.options.draftId));
+      const cached = this.parsed.get(file);
+      if (cached && cached.bytes.equals(bytes)) {
+        fragments.push(cached.fragment);
+        continue;
+      }
+      const fragment = parseFragment(file, decodeReview(file, bytes), this.options.draftId);
+      this.parsed.set(file, { bytes, fragment });
+      fragments.push(fragment);
     }
     return merge(this.path, this.directory, fragments, this.options.draftId);
   }
