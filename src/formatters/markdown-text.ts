@@ -23,18 +23,22 @@ const LEVEL_LABEL: Record<Level, string> = {
 // eslint-disable-next-line no-control-regex
 const CONTROLS_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Bidirectional embeddings, overrides and isolates: they would reorder the rest of a row. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /**
  * Text that renders as itself: HTML specials become entities, Markdown
  * punctuation is backslash-escaped (so `|` cannot end a table cell and `$`
- * cannot start math), control characters are dropped. Line breaks are kept
- * as LF for the caller to place.
+ * cannot start math), control characters (bidirectional overrides too) are
+ * dropped; right-to-left letters stay, and stay inside their cell. Line
+ * breaks are kept as LF for the caller to place.
  */
 function escapeMarkdown(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/\t/g, " ")
     .replace(CONTROLS_BUT_LF, "")
+    .replace(BIDI_CONTROLS, "")
     .replace(LONE_SURROGATE, "\uFFFD")
     .replace(/[\\`*_[\]|~#$]/g, "\\$&")
     .replace(/&/g, "&amp;")

@@ -12,12 +12,19 @@ export { escapeInline as markdownInline, escapeTableCell as markdownCell };
 const CONTROLS_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Line endings as LF, tabs as spaces, other control characters and lone surrogates gone. */
+/** Bidirectional embeddings, overrides and isolates: they would reorder what follows them. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Line endings as LF, tabs as spaces; other control characters, bidirectional
+ * overrides and lone surrogates gone (right-to-left letters stay).
+ */
 export function cleanText(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/\t/g, " ")
     .replace(CONTROLS_BUT_LF, "")
+    .replace(BIDI_CONTROLS, "")
     .replace(LONE_SURROGATE, "\uFFFD");
 }
 
