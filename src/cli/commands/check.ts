@@ -69,6 +69,7 @@ export async function checkCommand(
       2,
     );
   }
+  const known = new Set<string>();
   const progress = io.stderr.isTTY && !io.env.CI && files.length > 1;
   // What this run reads, so that no -o can overwrite it.
   const inputs = new RunInputs();
@@ -88,12 +89,20 @@ export async function checkCommand(
       extraRules: signoffRules(loadTrustedKeysFor(context.config, io.cwd)),
       onDraft: (done, total, file, evaluation) => {
         if (evaluation) inputs.addEvaluation(evaluation);
+        for (const s of evaluation?.stakeholders ?? []) known.add(s.stakeholder.id);
         if (!progress) return;
         io.stderr.write(`\r\x1b[K[${done}/${total}] ${displayPath(file, io.cwd)}`);
         if (done === total) io.stderr.write("\r\x1b[K");
       },
     },
   );
+  // A misspelt --stakeholder would select nothing and pass the gate: refuse it.
+  const unknown = (flags.stakeholder ?? []).filter((id) => !known.has(id));
+  if (unknown.length > 0 && result.drafts.some((d) => d.draftId !== undefined)) {
+    throw new UsageError(
+      `--stakeholder ${unknown.map((id) => `"${id}"`).join(", ")}: no checked draft has ${unknown.length === 1 ? "this stakeholder" : "these stakeholders"}`,
+    );
+  }
   const adjusted = selectFindings(applyRuleLevels(result, context.config), {
     quiet: flags.quiet,
     stakeholders: flags.stakeholder,
