@@ -6,7 +6,14 @@
  * invalid.
  */
 import { describePart, DigestError, PART_NAMES, signoffDigest } from "./digest.js";
-import type { PartName, SignoffDigest } from "./digest.js";
+import type { SignoffDigest } from "./digest.js";
+import { describePartV2, DIGEST_V2, signoffDigestV2 } from "./digest-v2.js";
+import type { SignoffDigestV2 } from "./digest-v2.js";
+import { amendmentChain, reviewAmendments } from "../versions/amendments.js";
+import { describeRedline, redline } from "../versions/redline.js";
+import { readSnapshot } from "../versions/snapshots.js";
+import type { Snapshot } from "../versions/snapshots.js";
+import type { Amendment } from "../versions/amendments.js";
 import { DONE_STATUSES } from "../evaluate/evaluate.js";
 import type { Location } from "../diagnostics.js";
 import type { Evaluation, ItemEvaluation, StakeholderEvaluation } from "../evaluate/evaluate.js";
@@ -33,10 +40,18 @@ export interface SignoffJudgement {
   /** Position in the stakeholder's `signoffs` list. */
   index: number;
   signoff: Signoff;
+  /** Which digest definition the sign-off uses (docs/digest.md). */
+  digestVersion: 1 | 2;
   /** The recorded digest is the digest of the draft, checklist and record now. */
   current: boolean;
+  /** Current only through technical amendments: how many since the sign-off, from which text. */
+  amended?: { count: number; from: string; amendments: Amendment[] };
+  /** The digest of the text signed (digest v2), whose snapshot shows what was signed. */
+  signedText?: string;
+  /** When the text changed since the sign-off: per section, what changed ("§ 2 Purpose: 1 paragraph changed"). */
+  textChanges?: string;
   /** When not current: the parts that changed, if the sign-off records part digests. */
-  changed?: PartName[];
+  changed?: string[];
   /** When not current: what changed, as a phrase. */
   staleReason?: string;
   /** Present when the sign-off carries a keyId or a signature. */
@@ -48,7 +63,7 @@ export interface StakeholderSignoffs {
   state: SignoffState;
   detail: string;
   /** The digest a sign-off must carry now (absent when there are no sign-offs). */
-  expected?: SignoffDigest;
+  expected?: { digest: string; parts: Record<string, string> };
   /** Every sign-off, in file order; the last one is the one that counts. */
   signoffs: SignoffJudgement[];
 }
@@ -59,9 +74,15 @@ export interface StakeholderSignoffs {
  * stakeholder is the one that counts: earlier ones are kept as history. A
  * signature that cannot be trusted counts wherever it is.
  */
+export interface JudgeOptions {
+  /** `technicalAmendments: allowed` in the config: sign-offs survive technical amendments. */
+  technicalAmendments?: boolean;
+}
+
 export function judgeSignoffs(
   evaluation: Evaluation,
   trust: TrustedKeys | undefined,
+  options: JudgeOptions = {},
 ): StakeholderSignoffs[] {
   const result: StakeholderSignoffs[] = [];
   for (const s of evaluation.stakeholders) {
@@ -77,20 +98,27 @@ export function judgeSignoffs(
       });
       continue;
     }
-    let expected: SignoffDigest | undefined;
+    let expected: SignoffDigestV2 | undefined;
+    let expectedV1: SignoffDigest | undefined;
     let digestProblem: string | undefined;
     try {
-      expected = signoffDigest(evaluation, id);
+      expected = signoffDigestV2(evaluation, id);
+      if (signoffs.some((x) => digestVersionOf(x) === 1))
+        expectedV1 = signoffDigest(evaluation, id);
     } catch (error) {
       if (!(error instanceof DigestError)) throw error;
       digestProblem = error.message;
     }
     const judged = signoffs.map((signoff, index) => {
-      const judgement: SignoffJudgement = {
-        index,
-        signoff,
-        ...staleness(signoff, expected, digestProblem),
-      };
+      const judgement: SignoffJudgement =
+        digestVersionOf(signoff) === 1
+          ? { index, signoff, digestVersion: 1, ...staleness(signoff, expectedV1, digestProblem) }
+          : {
+              index,
+              signoff,
+              digestVersion: 2,
+              ...stalenessV2(evaluation, id, signoff, expected, digestProblem, options),
+            };
       const signature = checkSignature(signoff, id, trust);
       if (signature) judgement.signature = signature;
       return judgement;
@@ -113,8 +141,12 @@ export function judgeSignoffs(
       state = "valid";
       detail = `signed off by ${last.signoff.name} on ${last.signoff.date}; digest matches; no signature`;
     }
+    if (last.current && last.amended) {
+      const n = last.amended.count;
+      detail += `; valid, with ${n} technical amendment${n === 1 ? "" : "s"} since`;
+    }
     const entry: StakeholderSignoffs = { stakeholder: s, state, detail, signoffs: judged };
-    if (expected) entry.expected = expected;
+    if (expected) entry.expected = { digest: expected.digest, parts: expected.parts };
     result.push(entry);
   }
   return result;
@@ -170,6 +202,126 @@ function staleness(
   const phrase =
     names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}`;
   return { current: false, changed, staleReason: `${phrase} changed since the sign-off` };
+}
+
+/** 1 for sign-offs made before digest v2 (no `digestVersion`). */
+export function digestVersionOf(signoff: Signoff): 1 | 2 {
+  return (signoff as { digestVersion?: number }).digestVersion === DIGEST_V2 ? 2 : 1;
+}
+
+function stalenessV2(
+  evaluation: Evaluation,
+  id: string,
+  signoff: Signoff,
+  expected: SignoffDigestV2 | undefined,
+  digestProblem: string | undefined,
+  options: JudgeOptions,
+): Pick<
+  SignoffJudgement,
+  "current" | "changed" | "staleReason" | "amended" | "signedText" | "textChanges"
+> {
+  const recorded = signoff.parts as Record<string, string> | undefined;
+  const signedText = typeof recorded?.text === "string" ? { signedText: recorded.text } : {};
+  if (!expected)
+    return { current: false, staleReason: digestProblem ?? "no digest", ...signedText };
+  const partsMatch = (want: Record<string, string>) => !recorded || sameParts(recorded, want);
+  if (signoff.digest === expected.digest) {
+    if (partsMatch(expected.parts)) return { current: true, ...signedText };
+    return {
+      current: false,
+      ...signedText,
+      staleReason:
+        "its part digests (`parts`) do not match its digest, so the entry was edited by hand",
+    };
+  }
+  const textChanges = () => describeTextChanges(evaluation, recorded?.text);
+  if (options.technicalAmendments) {
+    const chain = amendmentChain(
+      reviewAmendments(evaluation.review),
+      evaluation.draft.contentDigest,
+    );
+    for (const link of chain) {
+      const then = signoffDigestV2(evaluation, id, link.from);
+      if (then.digest === signoff.digest && partsMatch(then.parts)) {
+        const changes = textChanges();
+        return {
+          current: true,
+          amended: link,
+          ...signedText,
+          ...(changes ? { textChanges: changes } : {}),
+        };
+      }
+    }
+  }
+  if (!recorded) {
+    return {
+      current: false,
+      staleReason:
+        "the draft, its text, the facts, the checklist or the stakeholder's record changed (the sign-off records no part digests to tell which)",
+    };
+  }
+  const keys = [...new Set([...Object.keys(recorded), ...Object.keys(expected.parts)])];
+  const order = (k: string) =>
+    k.startsWith("draft.") ? 0 : ["text", "facts", "checklist", "record"].indexOf(k) + 1;
+  const changed = keys
+    .filter((k) => recorded[k] !== expected.parts[k])
+    .sort((a, b) => order(a) - order(b));
+  if (changed.length === 0) {
+    return {
+      current: false,
+      changed,
+      ...signedText,
+      staleReason:
+        "its digest does not match the parts it records, so the entry was edited by hand",
+    };
+  }
+  const names = changed.map((p) => {
+    if (p !== "text") return describePartV2(p);
+    const changes = textChanges();
+    return changes ? `${describePartV2(p)} (${changes})` : describePartV2(p);
+  });
+  const phrase =
+    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}`;
+  const changes = changed.includes("text") ? textChanges() : undefined;
+  return {
+    current: false,
+    changed,
+    ...signedText,
+    ...(changes ? { textChanges: changes } : {}),
+    staleReason: `${phrase} changed since the sign-off`,
+  };
+}
+
+function sameParts(recorded: Record<string, string>, want: Record<string, string>): boolean {
+  const a = Object.keys(recorded);
+  return a.length === Object.keys(want).length && a.every((k) => recorded[k] === want[k]);
+}
+
+/**
+ * What changed in the text since the version with digest `signed`, by
+ * section, from its snapshot; or why that cannot be said.
+ */
+function describeTextChanges(
+  evaluation: Evaluation,
+  signed: string | undefined,
+): string | undefined {
+  const draft = evaluation.draft;
+  if (!signed || signed === draft.contentDigest) return undefined;
+  if (draft.text === undefined) return undefined;
+  return describeSnapshotChanges(readSnapshot(draft.file, signed), draft.text);
+}
+
+export function describeSnapshotChanges(snapshot: Snapshot, now: string): string {
+  switch (snapshot.state) {
+    case "ok":
+      return describeRedline(redline(snapshot.text, now));
+    case "missing":
+      return "no snapshot of the signed text to say where";
+    case "altered":
+      return "its snapshot was edited by hand, so what was signed cannot be shown";
+    case "unreadable":
+      return `its snapshot cannot be read (${snapshot.problem})`;
+  }
 }
 
 function checkSignature(
