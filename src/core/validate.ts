@@ -10,7 +10,7 @@ import { readTextFile } from "./load/files.js";
 import { validateAgainst } from "./load/schemas.js";
 import { parseYaml } from "./load/yaml.js";
 
-export type FileKind = "checklist" | "draft" | "review" | "unknown";
+export type FileKind = "checklist" | "draft" | "review" | "response" | "unknown";
 
 export interface FileValidation {
   file: string;
@@ -24,6 +24,7 @@ export function detectKind(file: string, text: string): FileKind {
   if (kind === "Checklist") return "checklist";
   if (kind === "Draft") return "draft";
   if (kind === "Review") return "review";
+  if (kind === "Response") return "response";
   return "unknown";
 }
 
@@ -57,6 +58,10 @@ export function validateFile(
         const loaded = parseYaml(file, text, library.limits);
         return { file, kind, diagnostics: validateAgainst("review", loaded, loaded.value) };
       }
+      case "response": {
+        const loaded = parseYaml(file, text, library.limits);
+        return { file, kind, diagnostics: validateAgainst("response", loaded, loaded.value) };
+      }
       default:
         return {
           file,
@@ -65,7 +70,7 @@ export function validateFile(
             {
               location: { file, line: 1, column: 1 },
               message:
-                "not a preclear file: expected `kind: Checklist`, `kind: Draft`, `kind: Review`, or Markdown front matter with a `preclear:` block",
+                "not a preclear file: expected `kind: Checklist`, `kind: Draft`, `kind: Review`, `kind: Response`, or Markdown front matter with a `preclear:` block",
             },
           ],
         };

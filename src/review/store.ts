@@ -71,9 +71,11 @@ export const ITEM_RESPONSE_FIELDS = Object.keys({
   date: true,
   document: true,
   capacity: true,
+  availableOn: true,
   notes: true,
   justification: true,
   acceptedBy: true,
+  acceptedByLevel: true,
   rationale: true,
 } satisfies Record<keyof ItemResponse, true>) as (keyof ItemResponse)[];
 
@@ -82,6 +84,8 @@ export const DECISION_FIELDS = Object.keys({
   comments: true,
   by: true,
   date: true,
+  level: true,
+  conditions: true,
 } satisfies Record<keyof Decision, true>) as (keyof Decision)[];
 
 const ID = /^[a-z][a-z0-9-]{0,63}$/;

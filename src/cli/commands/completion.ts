@@ -48,7 +48,7 @@ const FLAGS: Record<string, string[]> = {
   keygen: ["--id", "--output"],
   init: ["--checklist", "--id", "--title", "--issuer", "--issuance-date", "--ci", "--force"],
   checklists: ["list", "show"],
-  schema: ["checklist", "draft", "review", "report", "config"],
+  schema: ["checklist", "draft", "review", "response", "report", "config", "trusted-keys"],
   completion: ["bash", "zsh"],
 };
 const VALUES: Record<string, string[]> = {

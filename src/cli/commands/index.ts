@@ -257,8 +257,10 @@ export function register(program: Command, { globals, io, wrap }: Registry): voi
         "checklist",
         "draft",
         "review",
+        "response",
         "report",
         "config",
+        "trusted-keys",
       ]),
     )
     .action(

@@ -14,7 +14,8 @@ import type { Diagnostic } from "../diagnostics.js";
 import { locate } from "./yaml.js";
 import type { LoadedYaml, PathSegment } from "./yaml.js";
 
-export type SchemaName = "checklist" | "draft" | "review" | "report" | "config" | "trusted-keys";
+export type SchemaName =
+  "checklist" | "draft" | "review" | "response" | "report" | "config" | "trusted-keys";
 
 const SCHEMA_DIR = new URL("schemas/", PACKAGE_ROOT_URL);
 

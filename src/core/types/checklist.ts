@@ -59,6 +59,10 @@ export interface Checklist {
    * The components, agencies and courts that may have to be coordinated with.
    */
   stakeholders: Stakeholder[];
+  /**
+   * Titles of the officials who may decide over any stakeholder's objection (e.g. Deputy Attorney General); a stakeholder's own escalateTo takes precedence.
+   */
+  escalateTo?: string[];
 }
 /**
  * A citation: a report, statute, court order or directive.
@@ -76,6 +80,14 @@ export interface Source {
    * Where the source can be read.
    */
   url?: string;
+  /**
+   * What the source is: an oversight finding, a statute, a regulation, a court order, agency guidance, or established practice (good practice rather than a finding).
+   */
+  kind?: "finding" | "statute" | "regulation" | "court-order" | "guidance" | "practice";
+  /**
+   * Where in the source: page, section or paragraph, e.g. "pp. 34-37" or "§ 1232(b)(3)".
+   */
+  pinpoint?: string;
 }
 /**
  * A scoping question about the draft.
@@ -129,6 +141,14 @@ export interface Stakeholder {
    */
   agency?: string;
   /**
+   * clear (default): must decide concur / concur-with-comments / non-concur and sign off. consult: must be given notice and a chance to comment; no decision is asked. inform: notice only; its items are informational (never above note).
+   */
+  role?: "clear" | "consult" | "inform";
+  /**
+   * Who must decide or be notified: staff (default) or principal (the head of the office or a deputy). A decision or sign-off below it is level-insufficient.
+   */
+  level?: "staff" | "principal";
+  /**
    * Why this stakeholder has equities in the policy (Markdown).
    */
   description?: string;
@@ -145,9 +165,31 @@ export interface Stakeholder {
    */
   signoff?: "required" | "optional";
   /**
+   * When the facts rule this stakeholder out, the review must record a scopeOut confirmation (its own office or the clearance office agreeing it is not affected); default false.
+   */
+  confirmScopeOut?: boolean;
+  /**
+   * clear role only: no decision by the suspense (plus any extension) counts as concurrence (cleared by silence); default false.
+   */
+  silenceIsConcurrence?: boolean;
+  /**
+   * The response deadline, counted from the tasking date.
+   */
+  suspense?: {
+    /**
+     * Business days after tasking: weekends and U.S. federal holidays (5 U.S.C. 6103, with observed days) are skipped.
+     */
+    businessDays: number;
+  };
+  /**
+   * Titles of the officials who may decide over this office's objection (a non-concurrence escalated and overruled by anyone else is escalation-invalid).
+   */
+  escalateTo?: string[];
+  /**
    * What must be established with the stakeholder.
    */
   items?: Item[];
+  overrides?: Overrides;
 }
 /**
  * One thing that must be established with a stakeholder before issuance.
@@ -193,9 +235,41 @@ export interface Item {
      * Unit of demand and capacity.
      */
     unit?: string;
+    /**
+     * By when the confirmed capacity must exist: the issuance date, or the draft's effectiveDate; a later availableOn in the review is a capacity-shortfall.
+     */
+    availableBy?: "issuance" | "effective";
   };
   /**
    * Ids of the checklist sources that justify the item.
    */
   sources?: LocalId[];
+  /**
+   * Inputs: items (stakeholder/item) whose answers this item is built on, e.g. USMS bed-days need the USAO caseload estimates. A satisfied item whose inputs are not satisfied is input-missing; validate warns when an item is due before an input.
+   */
+  needs?: string[];
+  overrides?: Overrides;
+}
+/**
+ * Declares that this entry deliberately weakens what another checklist defines for the same id (applicability, severity, role, sign-off, items), and why. Without it, such a weakening is a validation error.
+ */
+export interface Overrides {
+  /**
+   * Why the weaker definition is right for this class of policy; shown by check and in the report.
+   */
+  reason: string;
+  /**
+   * The fields this entry weakens on purpose.
+   */
+  fields?: (
+    | "appliesWhen"
+    | "severity"
+    | "role"
+    | "level"
+    | "signoff"
+    | "items"
+    | "due"
+    | "evidence"
+    | "capacity"
+  )[];
 }

@@ -38,6 +38,10 @@ export interface Draft {
    */
   issuanceDate?: string;
   /**
+   * When the policy takes effect (YYYY-MM-DD), if later than issuance; CEL reads it as draft.effectiveDate and capacity with availableBy: effective must exist by it.
+   */
+  effectiveDate?: string;
+  /**
    * Checklists that apply: built-in or local ids, or paths relative to the draft.
    *
    * @minItems 1

@@ -1,6 +1,11 @@
 /* Generated from schemas/review.schema.json by schemas/generate-types.mjs. Do not edit. */
 
 /**
+ * A sha256 digest: "sha256:" and 64 lower-case hex digits.
+ */
+export type Sha256 = string;
+
+/**
  * The coordination record of one draft: scoping answers, each stakeholder's item responses, decision and sign-offs, and the history of changes. May be one file or a directory of fragments.
  */
 export interface Review {
@@ -39,6 +44,10 @@ export interface Review {
    * Append-only log of who changed what, when.
    */
   history?: HistoryEntry[];
+  /**
+   * Technical amendments of the policy text since offices signed (SPEC section 13).
+   */
+  amendments?: Amendment[];
 }
 /**
  * One stakeholder's coordination record.
@@ -55,6 +64,14 @@ export interface StakeholderRecord {
    * Sign-offs bound to the digest of the draft, checklist and this record.
    */
   signoffs?: Signoff[];
+  notice?: Notice;
+  tasking?: Tasking;
+  /**
+   * Comments the office sent, with their adjudication (the comment matrix).
+   */
+  comments?: Comment[];
+  escalation?: Escalation;
+  scopeOut?: ScopeOut;
 }
 /**
  * The response to one checklist item.
@@ -81,6 +98,10 @@ export interface ItemResponse {
    */
   capacity?: number;
   /**
+   * When the confirmed capacity is available; after the date the item's availableBy asks for, it is a capacity-shortfall.
+   */
+  availableOn?: string;
+  /**
    * Free notes.
    */
   notes?: string;
@@ -92,6 +113,10 @@ export interface ItemResponse {
    * Official who accepted the risk (required for risk-accepted).
    */
   acceptedBy?: string;
+  /**
+   * Level of the official who accepted the risk; a blocker accepted below principal is justification-missing.
+   */
+  acceptedByLevel?: "staff" | "principal";
   /**
    * Why the risk is accepted (required for risk-accepted).
    */
@@ -117,6 +142,39 @@ export interface Decision {
    * When the decision was made (YYYY-MM-DD).
    */
   date?: string;
+  /**
+   * Level of the official who decided.
+   */
+  level?: "staff" | "principal";
+  /**
+   * Conditions of a conditional concurrence; each open one is condition-open.
+   */
+  conditions?: Condition[];
+}
+/**
+ * A condition of a conditional concurrence, tracked until met.
+ */
+export interface Condition {
+  /**
+   * Unique within the decision.
+   */
+  id: string;
+  /**
+   * What must be done.
+   */
+  text: string;
+  /**
+   * Who must do it.
+   */
+  owner?: string;
+  /**
+   * By when.
+   */
+  due?: string;
+  /**
+   * open (default) or met.
+   */
+  status?: "open" | "met";
 }
 /**
  * A sign-off by an official of the stakeholder.
@@ -131,6 +189,10 @@ export interface Signoff {
    */
   title?: string;
   /**
+   * Level of the official who signed.
+   */
+  level?: "staff" | "principal";
+  /**
    * Date of the sign-off (YYYY-MM-DD).
    */
   date: string;
@@ -138,6 +200,10 @@ export interface Signoff {
    * sha256 digest binding the sign-off to the draft, checklist and this stakeholder's record.
    */
   digest: string;
+  /**
+   * Which digest definition (docs/digest.md) the digest follows; absent means 1.
+   */
+  digestVersion?: 1 | 2;
   /**
    * Id of the Ed25519 key that signed (optional).
    */
@@ -151,22 +217,181 @@ export interface Signoff {
    */
   parts?: {
     /**
-     * Digest of the draft part: its id and content digest (the policy text).
+     * A sha256 digest: "sha256:" and 64 lower-case hex digits.
      */
-    draft: string;
+    draft?: string;
     /**
-     * Digest of the merged scoping facts of the draft and the review.
+     * A sha256 digest: "sha256:" and 64 lower-case hex digits.
      */
-    facts: string;
+    facts?: string;
     /**
-     * Digest of the resolved checklists: id, version and content of each.
+     * A sha256 digest: "sha256:" and 64 lower-case hex digits.
      */
-    checklist: string;
+    checklist?: string;
     /**
-     * Digest of this stakeholder's record (items and decision, not sign-offs).
+     * A sha256 digest: "sha256:" and 64 lower-case hex digits.
      */
-    record: string;
+    record?: string;
+    [k: string]: Sha256 | undefined;
   };
+}
+/**
+ * When and how the office was given notice of the draft (consult and inform roles need one).
+ */
+export interface Notice {
+  /**
+   * When notice was given (YYYY-MM-DD).
+   */
+  date: string;
+  /**
+   * A sha256 digest: "sha256:" and 64 lower-case hex digits.
+   */
+  version?: string;
+  /**
+   * Who gave notice.
+   */
+  by?: string;
+  /**
+   * How: e-mail, meeting, clearance packet…
+   */
+  means?: string;
+  /**
+   * Who received it.
+   */
+  to?: string;
+}
+/**
+ * The tasking record: when the office was asked to clear, with what suspense.
+ */
+export interface Tasking {
+  /**
+   * When the office was tasked (YYYY-MM-DD).
+   */
+  tasked: string;
+  /**
+   * A sha256 digest: "sha256:" and 64 lower-case hex digits.
+   */
+  version?: string;
+  /**
+   * The response deadline; omitted, it is computed from the checklist's suspense (business days). Given by hand, it must be a business day.
+   */
+  suspense?: string;
+  /**
+   * A granted extension of the suspense.
+   */
+  extendedTo?: string;
+  /**
+   * When the office acknowledged the tasking.
+   */
+  acknowledged?: string;
+  /**
+   * Who tasked it (e.g. the Executive Secretariat).
+   */
+  tasker?: string;
+}
+/**
+ * A comment an office sent on the draft, and its adjudication by the action office.
+ */
+export interface Comment {
+  /**
+   * Unique within the stakeholder.
+   */
+  id: string;
+  /**
+   * critical (a non-concurrence unless resolved), substantive, or administrative.
+   */
+  type: "critical" | "substantive" | "administrative";
+  /**
+   * Where in the policy text: free text or a heading, e.g. "§ 2, ¶ 3".
+   */
+  location?: string;
+  /**
+   * The comment.
+   */
+  text: string;
+  /**
+   * The proposed change.
+   */
+  proposed?: string;
+  /**
+   * Who made the comment.
+   */
+  by?: string;
+  /**
+   * When it was made.
+   */
+  date?: string;
+  /**
+   * The action office's disposition; default pending.
+   */
+  disposition?: "pending" | "accepted" | "partially-accepted" | "rejected";
+  /**
+   * The action office's response; required for partially-accepted and rejected.
+   */
+  response?: string;
+  /**
+   * Whether the commenter agreed with the disposition: open (default), agreed, or elevated.
+   */
+  resolution?: "open" | "agreed" | "elevated";
+}
+/**
+ * Elevation of a non-concurrence to a decision-maker (impasse). Without an outcome it is pending.
+ */
+export interface Escalation {
+  /**
+   * Where it was elevated (title).
+   */
+  to: string;
+  /**
+   * When it was elevated.
+   */
+  date?: string;
+  /**
+   * Who decided.
+   */
+  decidedBy?: {
+    /**
+     * Name of the deciding official.
+     */
+    name: string;
+    /**
+     * Title; must be one of the checklist's escalateTo for an overruling to count.
+     */
+    title: string;
+  };
+  /**
+   * When it was decided.
+   */
+  decided?: string;
+  /**
+   * overruled: decided over the objection; upheld: the objection stands; withdrawn: the office withdrew it and must record a new decision.
+   */
+  outcome?: "overruled" | "upheld" | "withdrawn";
+  /**
+   * The decision-maker's reasons.
+   */
+  rationale?: string;
+  /**
+   * The objecting office's dissent, as the decision-maker saw it.
+   */
+  dissent?: string;
+}
+/**
+ * Confirmation that a stakeholder the facts rule out is indeed not affected (checklist confirmScopeOut).
+ */
+export interface ScopeOut {
+  /**
+   * Who confirmed: the office itself or the clearance office.
+   */
+  confirmedBy: string;
+  /**
+   * When (YYYY-MM-DD).
+   */
+  date: string;
+  /**
+   * Why the office is not affected.
+   */
+  basis: string;
 }
 /**
  * One change to the review.
@@ -200,4 +425,49 @@ export interface HistoryEntry {
    * Why, when the change needed one (e.g. a forced sign-off).
    */
   reason?: string;
+  /**
+   * How the change came in: review, signoff, import, packet, amend…
+   */
+  via?: string;
+  /**
+   * For an imported response: who answered (name, title).
+   */
+  respondent?: string;
+}
+/**
+ * A recorded amendment of the policy text between two versions.
+ */
+export interface Amendment {
+  /**
+   * A sha256 digest: "sha256:" and 64 lower-case hex digits.
+   */
+  from: string;
+  /**
+   * A sha256 digest: "sha256:" and 64 lower-case hex digits.
+   */
+  to: string;
+  /**
+   * technical: no change of substance (typos, formatting, citations).
+   */
+  kind: "technical";
+  /**
+   * Why it is technical.
+   */
+  reason: string;
+  /**
+   * Who made it.
+   */
+  by: string;
+  /**
+   * When (ISO 8601 UTC).
+   */
+  at: string;
+  /**
+   * Key that signed the amendment (optional).
+   */
+  keyId?: string;
+  /**
+   * Base64 Ed25519 signature over the amendment (optional).
+   */
+  signature?: string;
 }
