@@ -6,8 +6,10 @@
 import path from "node:path";
 import process from "node:process";
 import type { KeyObject } from "node:crypto";
-import { DigestError, signoffDigest } from "../../core/signing/digest.js";
-import type { SignoffDigest } from "../../core/signing/digest.js";
+import { DigestError } from "../../core/signing/digest.js";
+import { DIGEST_V2, signoffDigestV2 } from "../../core/signing/digest-v2.js";
+import type { SignoffDigestV2 } from "../../core/signing/digest-v2.js";
+import { writeSnapshot } from "../snapshots.js";
 import { PreclearError } from "../../core/diagnostics.js";
 import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
 import type { Evaluation, StakeholderEvaluation } from "../../core/evaluate/evaluate.js";
@@ -99,7 +101,13 @@ export async function signoffCommand(
   }
 
   const current = digestFor(evaluation, id);
-  const signoff: Signoff = { name, title, date: context.asOf, digest: current.digest };
+  const signoff: Signoff = {
+    name,
+    title,
+    date: context.asOf,
+    digest: current.digest,
+    digestVersion: DIGEST_V2,
+  };
   if (signer) {
     signoff.keyId = signer.keyId;
     signoff.signature = signFields(
@@ -120,13 +128,20 @@ export async function signoffCommand(
     blockers.length > 0 && flags.force !== undefined
       ? `forced over open blocker items (${blockers.map((i) => i.item.id).join(", ")}): ${flags.force.trim()}`
       : undefined;
+  // The text signed, kept so a later reader can see what was signed.
+  const snapshot = await writeSnapshot(evaluation.draft);
   await store.addSignoff(id, signoff, reason === undefined ? {} : { reason });
 
   const review = displayPath(evaluation.draft.reviewPath, io.cwd);
   io.stdout.write(
     `Signed off ${s.stakeholder.name} (${id}) on ${evaluation.draft.draft.id} as ${name}, ${title}, ${context.asOf}` +
       `${flags.decision ? `, ${flags.decision}` : ""}${signer ? `, signed with key ${signer.keyId}` : ""}\n` +
-      `  digest ${current.digest}\n  recorded in ${review}\n`,
+      `  digest ${current.digest}\n  recorded in ${review}\n` +
+      (snapshot
+        ? `  text kept in ${displayPath(snapshot, io.cwd)} (commit it with the review)\n`
+        : evaluation.draft.textFormat === "bytes"
+          ? `  no text snapshot: ${path.extname(evaluation.draft.draft.document ?? "") || "this"} documents are digested by their bytes\n`
+          : ""),
   );
   if (reason) io.stderr.write(`preclear: warning: ${reason} (recorded in the history)\n`);
   else if (flags.force !== undefined) {
@@ -135,9 +150,9 @@ export async function signoffCommand(
   return 0;
 }
 
-function digestFor(evaluation: Evaluation, id: string): SignoffDigest {
+function digestFor(evaluation: Evaluation, id: string): SignoffDigestV2 {
   try {
-    return signoffDigest(evaluation, id);
+    return signoffDigestV2(evaluation, id);
   } catch (error) {
     if (!(error instanceof DigestError)) throw error;
     throw new UsageError(`${error.message}; fix it before signing off`);

@@ -23,7 +23,9 @@ export async function verifyCommand(
   const context = createContext(globals, io);
   const trust = loadTrustedKeysFor(context.config, io.cwd);
   const evaluation = loadEvaluation(file, context);
-  const judged = judgeSignoffs(evaluation, trust);
+  const judged = judgeSignoffs(evaluation, trust, {
+    technicalAmendments: context.config.technicalAmendments,
+  });
   const failed = judged.filter((j) => j.state === "stale" || j.state === "invalid");
   const report: VerifyReport = {
     draft: {

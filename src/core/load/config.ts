@@ -21,6 +21,8 @@ export interface Config {
   rules: Partial<Record<RuleId, Level | "off">>;
   limits: LoadLimits & { maxDrafts: number; maxItems: number };
   allowOutside: boolean;
+  /** `technicalAmendments: allowed`: sign-offs survive `preclear amend --technical`. */
+  technicalAmendments: boolean;
 }
 
 interface ConfigFile {
@@ -37,6 +39,7 @@ interface ConfigFile {
     maxItems?: number;
   };
   allowOutside?: boolean;
+  technicalAmendments?: "allowed" | "forbidden";
 }
 
 export const DEFAULT_MAX_DRAFTS = 10_000;
@@ -61,6 +64,7 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
     rules: {},
     limits: { ...DEFAULT_LIMITS, maxDrafts: DEFAULT_MAX_DRAFTS, maxItems: DEFAULT_MAX_ITEMS },
     allowOutside: false,
+    technicalAmendments: false,
   };
   if (!file) return config;
   const shown = path.relative(cwd, file) || file;
@@ -93,5 +97,6 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
     maxItems: limits.maxItems ?? DEFAULT_MAX_ITEMS,
   };
   config.allowOutside = value.allowOutside ?? false;
+  config.technicalAmendments = value.technicalAmendments === "allowed";
   return config;
 }

@@ -156,9 +156,10 @@ export function judgeSignoffs(
 export function signoffStates(
   evaluation: Evaluation,
   trust: TrustedKeys | undefined,
+  options: JudgeOptions = {},
 ): Map<string, { state: SignoffState; detail?: string }> {
   return new Map(
-    judgeSignoffs(evaluation, trust).map((j) => [
+    judgeSignoffs(evaluation, trust, options).map((j) => [
       j.stakeholder.stakeholder.id,
       { state: j.state, detail: j.detail },
     ]),
@@ -378,13 +379,16 @@ export function openBlockers(s: StakeholderEvaluation): ItemEvaluation[] {
 }
 
 /** `signoff-stale` and `signature-invalid`, for lint's extraRules. */
-export function signoffRules(trust: TrustedKeys | undefined): ExtraRule[] {
+export function signoffRules(
+  trust: TrustedKeys | undefined,
+  options: JudgeOptions = {},
+): ExtraRule[] {
   // Both rules read one judgement per evaluation.
   const cache = new WeakMap<Evaluation, StakeholderSignoffs[]>();
   const judged = (evaluation: Evaluation) => {
     let result = cache.get(evaluation);
     if (!result) {
-      result = judgeSignoffs(evaluation, trust);
+      result = judgeSignoffs(evaluation, trust, options);
       cache.set(evaluation, result);
     }
     return result;
