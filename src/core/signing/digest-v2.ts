@@ -151,7 +151,7 @@ export function describePartV2(part: string): string {
     case "text":
       return "the draft text";
     case "facts":
-      return "the facts";
+      return "the facts its checklist entry uses";
     case "checklist":
       return "the checklist (this stakeholder's own entry, items or sources)";
     case "record":

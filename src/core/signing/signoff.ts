@@ -276,11 +276,7 @@ function stalenessV2(
         "its digest does not match the parts it records, so the entry was edited by hand",
     };
   }
-  const names = changed.map((p) => {
-    if (p !== "text") return describePartV2(p);
-    const changes = textChanges();
-    return changes ? `${describePartV2(p)} (${changes})` : describePartV2(p);
-  });
+  const names = changed.map(describePartV2);
   const phrase =
     names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}`;
   const changes = changed.includes("text") ? textChanges() : undefined;
@@ -289,7 +285,7 @@ function stalenessV2(
     changed,
     ...signedText,
     ...(changes ? { textChanges: changes } : {}),
-    staleReason: `${phrase} changed since the sign-off`,
+    staleReason: `${phrase} changed since the sign-off${changes ? ` (${changes})` : ""}`,
   };
 }
 
