@@ -158,6 +158,27 @@ export function register(program: Command, { globals, io, wrap }: Registry): voi
     );
 
   program
+    .command("diff")
+    .description("redline from the version an office signed (or any kept snapshot) to the text now")
+    .argument("<draft>", "the draft")
+    .option("--stakeholder <id>", "compare with the text this stakeholder last signed")
+    .option(
+      "--from <digest>",
+      "compare with the kept version of this digest (sha256:<hex> or 8+ hex digits)",
+    )
+    .addOption(
+      new Option("-f, --format <format>", "output format")
+        .choices(["text", "markdown", "html", "json"])
+        .default("text"),
+    )
+    .action(
+      wrap(async (draft: string, _opts: unknown, command: Command) => {
+        const { diffCommand } = await import("./diff.js");
+        return diffCommand(draft, command.opts(), globals(command), io);
+      }),
+    );
+
+  program
     .command("keygen")
     .description("create an Ed25519 key pair for signing")
     .requiredOption("--id <id>", "key id (goes into the trust list)")
