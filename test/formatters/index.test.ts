@@ -44,7 +44,12 @@ describe("every rule id", () => {
 
   it("has the default levels of SPEC section 7", () => {
     const warnings = RULE_IDS.filter((id) => RULES[id].defaultLevel === "warning");
-    expect(warnings).toEqual(["overdue", "dependency-order", "orphan-response"]);
+    expect(warnings).toEqual([
+      "overdue",
+      "dependency-order",
+      "orphan-response",
+      "snapshot-missing",
+    ]);
     expect(RULES["item-open"].defaultLevel).toBe("error");
   });
 });

@@ -16,6 +16,7 @@ export const RULE_IDS = [
   "signature-invalid",
   "dependency-order",
   "orphan-response",
+  "snapshot-missing",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -115,4 +115,10 @@ export const RULES: Record<RuleId, RuleMeta> = {
     "The review answers something that does not apply or does not exist",
     "The review records a response for a stakeholder or item that is not in the resolved checklist, or whose appliesWhen condition is false for this draft. Remove it, or check the stakeholder and item ids and the facts.",
   ),
+  "snapshot-missing": rule(
+    "snapshot-missing",
+    "warning",
+    "The text a sign-off covered is not kept",
+    "Each sign-off keeps the exact text it covered in `<draft>.versions/sha256-<hex>.txt`, so a later reader can see what was signed and `preclear diff` can show what changed since. The snapshot is missing (commit the `.versions` directory with the review) or was edited by hand (restore it from version control; it is not what was signed).",
+  ),
 };

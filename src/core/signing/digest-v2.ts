@@ -18,6 +18,7 @@
  */
 import type { DraftBundle } from "../evaluate/evaluate.js";
 import type { TextFormat } from "../load/draft.js";
+import type { Signoff } from "../types/review.js";
 import { canonicalOf, sha256Hex } from "./digest.js";
 
 export const DIGEST_V2 = 2;
@@ -159,4 +160,16 @@ export function describePartV2(part: string): string {
     default:
       return `\`${part}\``;
   }
+}
+
+/** 1 for sign-offs made before digest v2 (no `digestVersion`). */
+export function digestVersionOf(signoff: Signoff): 1 | 2 {
+  return signoff.digestVersion === DIGEST_V2 ? 2 : 1;
+}
+
+/** The digest of the text a sign-off covered (`parts.text` of a v2 sign-off). */
+export function signedTextOf(signoff: Signoff): string | undefined {
+  if (digestVersionOf(signoff) !== 2) return undefined;
+  const text = (signoff.parts as Record<string, string> | undefined)?.text;
+  return typeof text === "string" ? text : undefined;
 }

@@ -7,13 +7,15 @@
  */
 import { describePart, DigestError, PART_NAMES, signoffDigest } from "./digest.js";
 import type { SignoffDigest } from "./digest.js";
-import { describePartV2, DIGEST_V2, signoffDigestV2 } from "./digest-v2.js";
+import { describePartV2, digestVersionOf, signoffDigestV2 } from "./digest-v2.js";
+export { digestVersionOf } from "./digest-v2.js";
 import type { SignoffDigestV2 } from "./digest-v2.js";
 import { amendmentChain, reviewAmendments } from "../versions/amendments.js";
 import { describeRedline, redline } from "../versions/redline.js";
 import { readSnapshot } from "../versions/snapshots.js";
 import type { Snapshot } from "../versions/snapshots.js";
 import type { Amendment } from "../versions/amendments.js";
+import { snapshotMissing } from "../rules/snapshot-missing.js";
 import { DONE_STATUSES } from "../evaluate/evaluate.js";
 import type { Location } from "../diagnostics.js";
 import type { Evaluation, ItemEvaluation, StakeholderEvaluation } from "../evaluate/evaluate.js";
@@ -205,11 +207,6 @@ function staleness(
   return { current: false, changed, staleReason: `${phrase} changed since the sign-off` };
 }
 
-/** 1 for sign-offs made before digest v2 (no `digestVersion`). */
-export function digestVersionOf(signoff: Signoff): 1 | 2 {
-  return (signoff as { digestVersion?: number }).digestVersion === DIGEST_V2 ? 2 : 1;
-}
-
 function stalenessV2(
   evaluation: Evaluation,
   id: string,
@@ -392,6 +389,7 @@ export function signoffRules(
   return [
     (evaluation, context) => signoffStale(evaluation, judged(evaluation), context),
     (evaluation, context) => signatureInvalid(evaluation, judged(evaluation), context),
+    snapshotMissing,
   ];
 }
 

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import type { Evaluation } from "../evaluate/evaluate.js";
-import { digestVersionOf } from "../signing/signoff.js";
+import { signedTextOf } from "../signing/digest-v2.js";
 import type { Signoff } from "../types/review.js";
 import { redline } from "./redline.js";
 import type { Redline } from "./redline.js";
@@ -25,13 +25,6 @@ export interface CompareOptions {
   from?: string;
   /** How to show a file path in a message. */
   show?: (file: string) => string;
-}
-
-/** The text a sign-off covered, by digest (`parts.text` of a v2 sign-off). */
-export function signedTextOf(signoff: Signoff): string | undefined {
-  if (digestVersionOf(signoff) !== 2) return undefined;
-  const text = (signoff.parts as Record<string, string> | undefined)?.text;
-  return typeof text === "string" ? text : undefined;
 }
 
 export function compareVersions(evaluation: Evaluation, options: CompareOptions): CompareResult {
