@@ -32,6 +32,7 @@ export async function verifyCommand(
       id: evaluation.draft.draft.id,
       file: displayPath(evaluation.draft.file, io.cwd),
       contentDigest: evaluation.draft.contentDigest,
+      textFormat: evaluation.draft.textFormat,
     },
     trustedKeys: trust
       ? { source: displayPath(trust.source, io.cwd), keys: trust.keys.size }
@@ -48,7 +49,13 @@ export async function verifyCommand(
 }
 
 export interface VerifyReport {
-  draft: { id: string; file: string; contentDigest: string };
+  draft: {
+    id: string;
+    file: string;
+    contentDigest: string;
+    /** markdown, docx (the document's text) or bytes (another format, digested as bytes). */
+    textFormat: "markdown" | "docx" | "bytes";
+  };
   trustedKeys: { source: string; keys: number } | null;
   /** No sign-off is stale and every signature can be trusted. */
   ok: boolean;
@@ -67,6 +74,12 @@ export interface VerifyReport {
       current: boolean;
       changed: string[] | null;
       staleReason: string | null;
+      /** Digest version of the sign-off (docs/digest.md). */
+      digestVersion: 1 | 2;
+      /** Per section, what changed in the text since the sign-off (from its snapshot). */
+      textChanges: string | null;
+      /** Technical amendments since the sign-off that keep it valid. */
+      technicalAmendments: number;
       signature: { keyId: string | null; ok: boolean; problem: string | null } | null;
     }>;
   }>;
@@ -87,6 +100,9 @@ function toJson(j: StakeholderSignoffs): VerifyReport["stakeholders"][number] {
       current: s.current,
       changed: s.changed ?? null,
       staleReason: s.staleReason ?? null,
+      digestVersion: s.digestVersion,
+      textChanges: s.textChanges ?? null,
+      technicalAmendments: s.amended?.count ?? 0,
       signature: s.signature
         ? {
             keyId: s.signature.keyId ?? null,
@@ -97,6 +113,12 @@ function toJson(j: StakeholderSignoffs): VerifyReport["stakeholders"][number] {
     })),
   };
 }
+
+const TEXT_FORMATS: Record<VerifyReport["draft"]["textFormat"], string> = {
+  markdown: "the Markdown body",
+  docx: "the text of the Word document, not its bytes",
+  bytes: "the document's bytes: not a format preclear reads as text, so no redlines",
+};
 
 const LABELS: Record<SignoffState, string> = {
   verified: "signature verified",
@@ -109,7 +131,9 @@ const LABELS: Record<SignoffState, string> = {
 export function renderVerify(report: VerifyReport, chalk: ChalkInstance): string {
   const out: string[] = [];
   out.push(chalk.bold(report.draft.id) + chalk.dim(` (${report.draft.file})`));
-  out.push(chalk.dim(`content ${report.draft.contentDigest}`));
+  out.push(
+    chalk.dim(`content ${report.draft.contentDigest} (${TEXT_FORMATS[report.draft.textFormat]})`),
+  );
   out.push(
     chalk.dim(
       report.trustedKeys
