@@ -22,6 +22,7 @@ import type {
   HistoryEntry,
   ItemResponse,
   Review,
+  Amendment,
   Signoff,
   StakeholderRecord,
 } from "../core/types/review.js";
@@ -284,6 +285,24 @@ export class ReviewStore {
         const entry: HistoryDraft = { stakeholder, item: "signoff", from: null, to: signoff.name };
         if (options.reason !== undefined) entry.reason = options.reason;
         return [entry];
+      },
+    });
+  }
+
+  /** Append a technical amendment of the policy text (SPEC section 13) to the review. */
+  async addAmendment(amendment: Amendment): Promise<void> {
+    return this.change({
+      file: (loaded) => this.factFile(loaded),
+      apply: (fragment) => {
+        ensureSeq(fragment, ["amendments"]).add(fragment.doc.createNode(stripUndefined(amendment)));
+        return [
+          {
+            item: `amendment:${amendment.kind}`,
+            from: amendment.from,
+            to: amendment.to,
+            reason: amendment.reason,
+          },
+        ];
       },
     });
   }

@@ -179,6 +179,23 @@ export function register(program: Command, { globals, io, wrap }: Registry): voi
     );
 
   program
+    .command("amend")
+    .description(
+      "record a technical amendment of the text (no re-clearance when the config allows)",
+    )
+    .argument("<draft>", "the draft")
+    .option("--technical", "the change is technical: typos, formatting, citations")
+    .option("--reason <text>", "why the change is technical (recorded in the review)")
+    .option("--key <file>", "Ed25519 private key to sign the amendment with")
+    .option("--actor <name>", "who is recording (default: git user.name, then the OS user)")
+    .action(
+      wrap(async (draft: string, _opts: unknown, command: Command) => {
+        const { amendCommand } = await import("./amend.js");
+        return amendCommand(draft, command.opts(), globals(command), io);
+      }),
+    );
+
+  program
     .command("keygen")
     .description("create an Ed25519 key pair for signing")
     .requiredOption("--id <id>", "key id (goes into the trust list)")

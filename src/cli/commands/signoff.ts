@@ -209,7 +209,7 @@ interface Signer {
  * The key and its id: the id the trust list gives this public key, else the
  * key file's name (`<id>.key`, as keygen writes it).
  */
-function loadSigner(file: string, trust: TrustedKeys | undefined, io: CliIO): Signer {
+export function loadSigner(file: string, trust: TrustedKeys | undefined, io: CliIO): Signer {
   const absolute = path.resolve(io.cwd, file);
   const shown = displayPath(absolute, io.cwd);
   const key = readPrivateKey(absolute, shown);

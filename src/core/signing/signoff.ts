@@ -10,7 +10,7 @@ import type { SignoffDigest } from "./digest.js";
 import { describePartV2, digestVersionOf, signoffDigestV2 } from "./digest-v2.js";
 export { digestVersionOf } from "./digest-v2.js";
 import type { SignoffDigestV2 } from "./digest-v2.js";
-import { amendmentChain, reviewAmendments } from "../versions/amendments.js";
+import { amendmentChain, amendmentTrusted, reviewAmendments } from "../versions/amendments.js";
 import { describeRedline, redline } from "../versions/redline.js";
 import { readSnapshot } from "../versions/snapshots.js";
 import type { Snapshot } from "../versions/snapshots.js";
@@ -119,7 +119,7 @@ export function judgeSignoffs(
               index,
               signoff,
               digestVersion: 2,
-              ...stalenessV2(evaluation, id, signoff, expected, digestProblem, options),
+              ...stalenessV2(evaluation, id, signoff, expected, digestProblem, options, trust),
             };
       const signature = checkSignature(signoff, id, trust);
       if (signature) judgement.signature = signature;
@@ -214,6 +214,7 @@ function stalenessV2(
   expected: SignoffDigestV2 | undefined,
   digestProblem: string | undefined,
   options: JudgeOptions,
+  trust: TrustedKeys | undefined,
 ): Pick<
   SignoffJudgement,
   "current" | "changed" | "staleReason" | "amended" | "signedText" | "textChanges"
@@ -235,7 +236,7 @@ function stalenessV2(
   const textChanges = () => describeTextChanges(evaluation, recorded?.text);
   if (options.technicalAmendments) {
     const chain = amendmentChain(
-      reviewAmendments(evaluation.review),
+      reviewAmendments(evaluation.review).filter((a) => amendmentTrusted(a, trust)),
       evaluation.draft.contentDigest,
     );
     for (const link of chain) {
