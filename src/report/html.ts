@@ -21,6 +21,8 @@ import {
   SIGNOFF,
   withUnit,
 } from "./labels.js";
+import type { ReportExtras } from "./redlines.js";
+import { REDLINE_CSS } from "../formatters/redline.js";
 import type { Shape, StateLabel, Tone } from "./labels.js";
 import type {
   CapacityRow,
@@ -37,7 +39,7 @@ import { daysBetween } from "./model.js";
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-export function renderHtml(report: Report): string {
+export function renderHtml(report: Report, extras: ReportExtras = {}): string {
   const title = `Clearance report: ${report.draft.title}`;
   const body = [
     titleBlock(report),
@@ -47,6 +49,7 @@ export function renderHtml(report: Report): string {
     capacitySection(report),
     timelineSection(report),
     stakeholdersSection(report),
+    extras.redlines?.html ?? "",
     appendix(report),
     footer(report),
   ]
@@ -62,7 +65,7 @@ export function renderHtml(report: Report): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="preclear${report.generator.version ? ` ${h(report.generator.version)}` : ""}">`,
     `<title>${h(oneLine(title))}</title>`,
-    `<style>${stylesheet(report)}</style>`,
+    `<style>${stylesheet(report)}${extras.redlines?.html ? REDLINE_CSS : ""}</style>`,
     "</head>",
     "<body>",
     '<main class="document">',

@@ -25,6 +25,7 @@ import {
   SIGNOFF,
   withUnit,
 } from "./labels.js";
+import type { ReportExtras } from "./redlines.js";
 import type { StateLabel } from "./labels.js";
 import type {
   ClearanceRow,
@@ -48,7 +49,7 @@ function link(l: ReportLink): string {
   return l.href ? `[${cell(l.text)}](${l.href})` : cell(l.text);
 }
 
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Report, extras: ReportExtras = {}): string {
   const parts = [
     titleBlock(report),
     clearanceSheet(report),
@@ -57,6 +58,7 @@ export function renderMarkdown(report: Report): string {
     capacity(report),
     timeline(report),
     stakeholders(report),
+    extras.redlines?.markdown ?? "",
     scope(report),
     sources(report),
     facts(report),

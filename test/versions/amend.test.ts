@@ -107,7 +107,7 @@ test("only the text may change: an amended text and a new title is still stale",
   allow();
   edit(project.draft, "to the extent", "to the full extent");
   expect((await amend()).code).toBe(0);
-  edit(project.draft, /^  title: .*$/m, "  title: Something else");
+  edit(project.draft, /^ {2}title: .*$/m, "  title: Something else");
   const stale = signoffFindings(project).filter((f) => f.ruleId === "signoff-stale");
   expect(stale).toHaveLength(3);
   expect(stale[0]!.message).toContain("`title`");
@@ -133,4 +133,52 @@ test("amend without --technical, without a reason, or with nothing changed is a 
   const unchanged = await amend();
   expect(unchanged.code).toBe(2);
   expect(unchanged.stderr).toContain("nothing to amend");
+});
+
+test("the report shows each amended office's amendment (reason, who, when) and its redline", async () => {
+  allow();
+  edit(project.draft, "to the extent", "to the full extent");
+  expect((await amend()).code).toBe(0);
+  const markdown = await cli(project, ["report", "memo.md", "--as-of", "2018-04-01"]);
+  const section = markdown.stdout.slice(markdown.stdout.indexOf("## What changed since sign-off"));
+  expect(section).toContain("<details>");
+  expect(section).toMatch(
+    /<summary>U\.S\. Marshals Service \(usms\), signed by Official of usms on 2018-03-28: valid, with 1 technical amendment since — § 1 /,
+  );
+  expect(section).toMatch(
+    /- technical amendment by editor at \d{4}-\d\d-\d\dT[\d:]+Z: typo: practicable/,
+  );
+  expect(section).toContain("to the <ins>full </ins>extent");
+  const html = await cli(project, [
+    "report",
+    "memo.md",
+    "--as-of",
+    "2018-04-01",
+    "--format",
+    "html",
+  ]);
+  expect(html.stdout).toContain("<h2>What changed since sign-off</h2>");
+  expect(html.stdout).toContain("to the <ins>full </ins>extent");
+  expect(html.stdout).toMatch(
+    /<li>technical amendment by editor at [^<]*: typo: practicable<\/li>/,
+  );
+});
+
+test("the report shows the redline of each stale office, and nothing when all is current", async () => {
+  const clean = await cli(project, ["report", "memo.md", "--as-of", "2018-04-01"]);
+  expect(clean.stdout).not.toContain("What changed since sign-off");
+  edit(project.draft, "to the extent", "to the full extent");
+  const markdown = await cli(project, ["report", "memo.md", "--as-of", "2018-04-01"]);
+  const summaries = markdown.stdout.match(/<summary>.*<\/summary>/g) ?? [];
+  expect(summaries).toHaveLength(3);
+  for (const s of summaries) expect(s).toContain(": stale — § 1 ");
+  const json = await cli(project, [
+    "report",
+    "memo.md",
+    "--as-of",
+    "2018-04-01",
+    "--format",
+    "json",
+  ]);
+  expect(() => JSON.parse(json.stdout) as unknown).not.toThrow();
 });

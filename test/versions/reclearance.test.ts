@@ -31,9 +31,9 @@ const staleBy = () =>
   );
 
 test.each([
-  ["title", /^  title: .*$/m, "  title: Rescission of all prior guidance"],
-  ["issuer", /^  issuer: .*$/m, "  issuer: Office of the Deputy Attorney General"],
-  ["issuanceDate", /^  issuanceDate: .*$/m, "  issuanceDate: 2018-05-07"],
+  ["title", /^ {2}title: .*$/m, "  title: Rescission of all prior guidance"],
+  ["issuer", /^ {2}issuer: .*$/m, "  issuer: Office of the Deputy Attorney General"],
+  ["issuanceDate", /^ {2}issuanceDate: .*$/m, "  issuanceDate: 2018-05-07"],
 ])(
   "changing the draft's %s after sign-off stales every sign-off, naming the field",
   (field, from, to) => {
@@ -48,7 +48,7 @@ test.each([
 );
 
 test("adding an effective date is a change of the draft too", () => {
-  edit(project.draft, /^  issuanceDate: .*$/m, "$&\n  effectiveDate: 2018-05-01");
+  edit(project.draft, /^ {2}issuanceDate: .*$/m, "$&\n  effectiveDate: 2018-05-01");
   for (const message of Object.values(staleBy())) expect(message).toContain("`effectiveDate`");
   expect(Object.keys(staleBy())).toHaveLength(3);
 });

@@ -143,6 +143,7 @@ test("preclear diff shows the changed word under its heading, in all four format
     stdoutIsTTY: true,
     env: { TERM: "xterm-256color" },
   });
+  // eslint-disable-next-line no-control-regex
   expect(coloured.stdout).toMatch(/\u001b\[[0-9;]*mpracticable/);
   expect(coloured.stdout).not.toContain("[-practicable-]");
 

@@ -6,12 +6,14 @@
 import path from "node:path";
 import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
 import { lint } from "../../core/rules/lint.js";
-import { signoffRules } from "../../core/signing/signoff.js";
+import { judgeSignoffs, signoffRules } from "../../core/signing/signoff.js";
 import { loadTrustedKeysFor } from "../../core/signing/trust.js";
 import { renderHtml } from "../../report/html.js";
 import { renderJson } from "../../report/json.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import { buildReport } from "../../report/model.js";
+import { officeRedlines, redlinesHtml, redlinesMarkdown } from "../../report/redlines.js";
+import type { ReportExtras } from "../../report/redlines.js";
 import type { Report } from "../../report/model.js";
 import { createContext } from "../context.js";
 import type { GlobalOptions } from "../context.js";
@@ -22,7 +24,10 @@ import { applyRuleLevels } from "./check.js";
 
 export type ReportFormat = "markdown" | "html" | "json";
 
-export const REPORT_RENDERERS: Record<ReportFormat, (report: Report) => string> = {
+export const REPORT_RENDERERS: Record<
+  ReportFormat,
+  (report: Report, extras?: ReportExtras) => string
+> = {
   markdown: renderMarkdown,
   html: renderHtml,
   json: renderJson,
@@ -42,9 +47,9 @@ export async function reportCommand(
     }),
   );
   // The sign-off rules `check` runs, so the sheet's sign-off column agrees with the gate.
-  const extraRules = signoffRules(loadTrustedKeysFor(context.config, io.cwd), {
-    technicalAmendments: context.config.technicalAmendments,
-  });
+  const trust = loadTrustedKeysFor(context.config, io.cwd);
+  const judgeOptions = { technicalAmendments: context.config.technicalAmendments };
+  const extraRules = signoffRules(trust, judgeOptions);
   const linted = lint(evaluation, { asOf: context.asOf }, extraRules);
   const [adjusted] = applyRuleLevels(
     { asOf: context.asOf, drafts: [{ file: draftFile, findings: linted }] },
@@ -55,7 +60,11 @@ export async function reportCommand(
     cwd: io.cwd,
     toolVersion: VERSION,
   });
-  const text = REPORT_RENDERERS[options.format](report);
+  // What changed since each office signed: the redline per stale (or amended) office.
+  const offices = officeRedlines(evaluation, judgeSignoffs(evaluation, trust, judgeOptions));
+  const text = REPORT_RENDERERS[options.format](report, {
+    redlines: { markdown: redlinesMarkdown(offices), html: redlinesHtml(offices) },
+  });
   if (options.output) {
     // Never over one of the files the report was made from.
     const inputs = new RunInputs();
