@@ -44,8 +44,11 @@ export interface Redline {
 }
 
 const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t#]*$/;
-/** Past this many edits the texts are too different to align: everything is replaced. */
-const MAX_EDITS = 5000;
+/**
+ * Past this many edits the texts are too different to align: everything is
+ * replaced. The diff costs about (paragraphs × edits), so this bounds it.
+ */
+const MAX_EDITS = 1000;
 
 /** The paragraphs of a text (LF line ends). */
 export function paragraphsOf(text: string): Paragraph[] {
@@ -70,22 +73,30 @@ export function paragraphsOf(text: string): Paragraph[] {
 
 export const BEFORE_FIRST_HEADING = "§ 0 (before the first heading)";
 
+const NUMBERED = /^(?:§\s*)?((?:\d+|[IVXLC]+)(?:\.\d+)*)[.):]?\s+(.*)$/;
+
+const headingTitle = (heading: string) => (HEADING.exec(heading)?.[2] ?? heading).trim();
+
 /**
- * "§ n Title": n is the number the heading starts with ("3. Purpose" → § 3),
- * else its position among the text's headings.
+ * "§ n Title": n is the number the heading starts with ("3. Purpose" → § 3);
+ * else its position among the text's headings (`ordinal`), or no number when
+ * the text numbers its headings itself (`ordinal` undefined).
  */
-export function sectionLabel(heading: string, ordinal: number): string {
-  const title = (HEADING.exec(heading)?.[2] ?? heading).trim();
-  const numbered = /^(?:§\s*)?((?:\d+|[IVXLC]+)(?:\.\d+)*)[.):]?\s+(.*)$/.exec(title);
-  return numbered ? `§ ${numbered[1]} ${numbered[2]}` : `§ ${ordinal} ${title}`;
+export function sectionLabel(heading: string, ordinal?: number): string {
+  const title = headingTitle(heading);
+  const numbered = NUMBERED.exec(title);
+  if (numbered) return `§ ${numbered[1]} ${numbered[2]}`;
+  return ordinal === undefined ? `§ ${title}` : `§ ${ordinal} ${title}`;
 }
 
 /** Each paragraph's section label. */
 function sections(paragraphs: readonly Paragraph[]): string[] {
   let current = BEFORE_FIRST_HEADING;
   let ordinal = 0;
+  const selfNumbered = paragraphs.some((p) => p.heading && NUMBERED.test(headingTitle(p.text)));
   return paragraphs.map((p) => {
-    if (p.heading) current = sectionLabel(p.text, ++ordinal);
+    ordinal += p.heading ? 1 : 0;
+    if (p.heading) current = sectionLabel(p.text, selfNumbered ? undefined : ordinal);
     return current;
   });
 }
@@ -106,13 +117,8 @@ export function redline(oldText: string, newText: string): Redline {
   const changes: RedlineChange[] = [];
   let i = 0; // index in before
   let j = 0; // index in after
-  // The section a removed paragraph is reported under: where it stood in the new text.
-  const here = () =>
-    j < after.length
-      ? afterSections[j]!
-      : j > 0
-        ? afterSections[j - 1]!
-        : (beforeSections[i] ?? BEFORE_FIRST_HEADING);
+  // A removed paragraph is reported under the section it was in.
+  const here = () => beforeSections[i] ?? BEFORE_FIRST_HEADING;
   for (let k = 0; k < ops.length; k++) {
     const op = ops[k]!;
     if (!op.added && !op.removed) {
