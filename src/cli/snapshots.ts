@@ -3,6 +3,7 @@ import { lstatSync, mkdirSync, unlinkSync } from "node:fs";
 import type { LoadedDraft } from "../core/load/draft.js";
 import { snapshotPath, snapshotToWrite } from "../core/versions/snapshots.js";
 import { writeFileAtomic } from "../review/atomic.js";
+import { UsageError } from "./context.js";
 
 /**
  * Keep the draft's current text in `<draft>.versions/` (once: snapshots are
@@ -13,6 +14,16 @@ export async function writeSnapshot(draft: LoadedDraft): Promise<string | undefi
   if (draft.text === undefined) return undefined;
   const pending = snapshotToWrite(draft);
   if (pending) {
+    // Never write through a directory link planted where snapshots belong.
+    try {
+      if (lstatSync(pending.dir).isSymbolicLink()) {
+        throw new UsageError(
+          `${pending.dir} is a symbolic link; snapshots are written only into a real directory beside the draft (replace the link with a directory)`,
+        );
+      }
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+    }
     mkdirSync(pending.dir, { recursive: true });
     // Never write through a link planted where a snapshot belongs.
     try {

@@ -3,7 +3,7 @@
  * stale which sign-offs and how the messages say so; snapshots of the signed
  * text, and what happens when one is missing or edited by hand.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
   cli,
@@ -15,6 +15,7 @@ import {
   findings,
 } from "../signoff/helpers.js";
 import type { Project } from "../signoff/helpers.js";
+import { tempDir } from "../helpers/fixtures.js";
 
 let project: Project;
 beforeEach(async () => {
@@ -165,4 +166,36 @@ describe("snapshots", () => {
     expect(result.code).toBe(0);
     expect(readdirSync(versions())).toHaveLength(1);
   });
+});
+
+test("a snapshot directory that is a symbolic link is refused before anything is written", async () => {
+  const outside = tempDir();
+  try {
+    rmSync(path.join(project.dir, "memo.versions"), { recursive: true });
+    symlinkSync(outside.dir, path.join(project.dir, "memo.versions"));
+    const review = readFileSync(project.review, "utf8");
+    edit(project.draft, "practicable", "practical");
+    const result = await cli(project, [
+      "signoff",
+      "memo.md",
+      "--stakeholder",
+      "usms",
+      "--name",
+      "J. Roe",
+      "--title",
+      "Director",
+      "--actor",
+      "tester",
+      "--as-of",
+      "2018-03-29",
+      "--decision",
+      "concur",
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("is a symbolic link");
+    expect(readdirSync(outside.dir)).toEqual([]);
+    expect(readFileSync(project.review, "utf8")).toBe(review);
+  } finally {
+    outside.remove();
+  }
 });

@@ -178,6 +178,11 @@ test.each([
   ],
   ["a damaged file", () => docxByHand(PARAS).subarray(0, 300), /damaged|not a \.docx/],
   ["a plain-text file named .docx", () => Buffer.from("not a Word document\n"), /not a \.docx/],
+  [
+    "a zip bomb (a few KiB expanding past the 32 MiB cap)",
+    () => docxByHand(PARAS, { extra: { "word/bomb.xml": Buffer.alloc(40 * 1024 * 1024, 0x20) } }),
+    /expand to more than 32 MiB \(the limit on a \.docx's uncompressed text.*zip bomb/,
+  ],
 ])("%s is a positioned error, exit 2, and nothing is written", async (_name, make, reason) => {
   writeFileSync(docx(), make());
   const review = readFileSync(path.join(dir, "memo.review.yaml"), "utf8");

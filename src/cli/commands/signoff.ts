@@ -83,6 +83,9 @@ export async function signoffCommand(
 
   // Fail before writing anything if the record has no digest at all.
   digestFor(evaluation, id);
+  // The text signed, kept so a later reader can see what was signed (first:
+  // a snapshot that cannot be written must not leave a decision without a sign-off).
+  const snapshot = await writeSnapshot(evaluation.draft);
   const store = await ReviewStore.open(evaluation.draft.reviewPath, {
     draftId: evaluation.draft.draft.id,
     create: true,
@@ -128,8 +131,6 @@ export async function signoffCommand(
     blockers.length > 0 && flags.force !== undefined
       ? `forced over open blocker items (${blockers.map((i) => i.item.id).join(", ")}): ${flags.force.trim()}`
       : undefined;
-  // The text signed, kept so a later reader can see what was signed.
-  const snapshot = await writeSnapshot(evaluation.draft);
   await store.addSignoff(id, signoff, reason === undefined ? {} : { reason });
 
   const review = displayPath(evaluation.draft.reviewPath, io.cwd);
