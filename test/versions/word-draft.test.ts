@@ -236,6 +236,9 @@ test("a PDF keeps the byte digest, and says so", async () => {
   writeFileSync(path.join(dir, "memo.draft.yaml"), DESCRIPTOR.replace("memo.docx", "memo.pdf"));
   const result = await cli("verify", "memo.draft.yaml");
   expect(result.stdout).toContain("the document's bytes");
+  expect((await cli("explain", "memo.draft.yaml")).stdout).toContain(
+    "Policy text: digested as bytes",
+  );
   const diff = await cli("diff", "memo.draft.yaml");
   expect(diff.code).toBe(2);
   expect(diff.stderr).toContain("digested by its bytes");
