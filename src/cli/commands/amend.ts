@@ -17,7 +17,7 @@ import { ReviewStore } from "../../review/store.js";
 import { createContext, UsageError } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
-import { writeSnapshot } from "../snapshots.js";
+import { checkSnapshotTarget, keepSnapshot } from "../snapshots.js";
 import { loadEvaluation, loadSigner } from "./signoff.js";
 
 export interface AmendFlags {
@@ -68,8 +68,11 @@ export async function amendCommand(
     amendment.keyId = signer.keyId;
     amendment.signature = signAmendment(amendment, signer.key);
   }
-  const snapshot = await writeSnapshot(evaluation.draft);
+  checkSnapshotTarget(evaluation.draft);
   await store.addAmendment(amendment);
+  const snapshot = await keepSnapshot(evaluation.draft, (m) =>
+    io.stderr.write(`preclear: warning: ${m}\n`),
+  );
 
   const before = readSnapshot(evaluation.draft.file, from);
   const changes =

@@ -9,7 +9,7 @@ import type { KeyObject } from "node:crypto";
 import { DigestError } from "../../core/signing/digest.js";
 import { DIGEST_V2, signoffDigestV2 } from "../../core/signing/digest-v2.js";
 import type { SignoffDigestV2 } from "../../core/signing/digest-v2.js";
-import { writeSnapshot } from "../snapshots.js";
+import { checkSnapshotTarget, keepSnapshot } from "../snapshots.js";
 import { PreclearError } from "../../core/diagnostics.js";
 import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
 import type { Evaluation, StakeholderEvaluation } from "../../core/evaluate/evaluate.js";
@@ -83,9 +83,7 @@ export async function signoffCommand(
 
   // Fail before writing anything if the record has no digest at all.
   digestFor(evaluation, id);
-  // The text signed, kept so a later reader can see what was signed (first:
-  // a snapshot that cannot be written must not leave a decision without a sign-off).
-  const snapshot = await writeSnapshot(evaluation.draft);
+  checkSnapshotTarget(evaluation.draft);
   const store = await ReviewStore.open(evaluation.draft.reviewPath, {
     draftId: evaluation.draft.draft.id,
     create: true,
@@ -132,6 +130,10 @@ export async function signoffCommand(
       ? `forced over open blocker items (${blockers.map((i) => i.item.id).join(", ")}): ${flags.force.trim()}`
       : undefined;
   await store.addSignoff(id, signoff, reason === undefined ? {} : { reason });
+  // The text signed, kept so a later reader can see what was signed.
+  const snapshot = await keepSnapshot(evaluation.draft, (m) =>
+    io.stderr.write(`preclear: warning: ${m}\n`),
+  );
 
   const review = displayPath(evaluation.draft.reviewPath, io.cwd);
   io.stdout.write(
