@@ -28,6 +28,7 @@ const sha256 = (data: string) => `sha256:${createHash("sha256").update(data).dig
 
 interface Record_ {
   signoffs?: Array<{
+    parts?: Record<string, string>;
     name: string;
     title?: string;
     date: string;
@@ -395,3 +396,20 @@ test("a version 1 sign-off (no digestVersion) in an existing review still verifi
     rmSync(v1, { recursive: true, force: true });
   }
 });
+
+const HAS_SHELL_TOOLS = ["awk", "sed", "sha256sum"].every(
+  (tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0,
+);
+
+(HAS_SHELL_TOOLS ? test : test.skip)(
+  "the shell command of docs/digest.md gives the text digest of the body",
+  () => {
+    const doc = readFileSync(path.join(ROOT, "docs", "digest.md"), "utf8");
+    const command = /```sh\n\s*(awk .*sha256sum)\n/.exec(doc)![1]!;
+    const result = spawnSync("sh", ["-c", command], { cwd: dir, encoding: "utf8" });
+    expect(result.status).toBe(0);
+    const hex = result.stdout.split(" ")[0];
+    expect(`sha256:${hex}`).toBe(sha256(readDraft(path.join(dir, "memo.md")).body));
+    expect(signoffsOf("usms")[0]!.parts).toMatchObject({ text: `sha256:${hex}` });
+  },
+);
