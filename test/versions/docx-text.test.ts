@@ -3,7 +3,13 @@
  * give the same text; headings are kept; damaged, encrypted and bomb-like
  * files are refused with the reason.
  */
-import { checkDocx, DocxProblem, docxText, DOCX_LIMITS } from "../../src/core/load/docx.js";
+import {
+  checkDocx,
+  DocxProblem,
+  docxText,
+  DOCX_LIMITS,
+  htmlParagraphs,
+} from "../../src/core/load/docx.js";
 import { docxByHand, docxFromPackage, zip } from "./docx.js";
 import type { Para } from "./docx.js";
 
@@ -83,4 +89,21 @@ test("a zip bomb is refused before it expands, naming the limit", () => {
   bomb.writeUInt32LE(10, central + 24);
   bomb.writeUInt32LE(10, bomb.indexOf("word/bomb.xml") - 30 + 22);
   expect(problem(bomb, limits)).toMatch(/expand to more than 1 MiB/);
+});
+
+test("mammoth's HTML: blocks become paragraphs, inline markup and footnote back-links go", () => {
+  expect(
+    htmlParagraphs(
+      '<h2>1. Purpose</h2><p>Some <strong>bold</strong> &amp; <a href="https://x">linked</a> text<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>.</p>' +
+        "<ul><li>First item</li><li><p>Second</p></li></ul><table><tr><td><p>Cell</p></td></tr></table>" +
+        '<ol><li id="footnote-1"><p> The note. <a href="#footnote-ref-1">↑</a></p></li></ol>',
+    ),
+  ).toEqual([
+    { level: 2, text: "1. Purpose" },
+    { level: 0, text: "Some bold & linked text[1]." },
+    { level: 0, text: "First item" },
+    { level: 0, text: "Second" },
+    { level: 0, text: "Cell" },
+    { level: 0, text: " The note. " },
+  ]);
 });

@@ -179,13 +179,19 @@ export function htmlParagraphs(html: string): DocxParagraph[] {
     if (text.trim() !== "") out.push({ level: stack.at(-1) ?? 0, text });
     text = "";
   };
-  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|([^<]+)/g;
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|([^<]+)/g;
+  // mammoth links each footnote back to its reference with an "↑": not text.
+  let backLink = false;
   for (let m = tag.exec(html); m; m = tag.exec(html)) {
-    if (m[3] !== undefined) {
-      text += decodeEntities(m[3]);
+    if (m[4] !== undefined) {
+      if (!backLink) text += decodeEntities(m[4]);
       continue;
     }
     const name = m[2]!.toLowerCase();
+    if (name === "a") {
+      backLink = !m[1] && /href="#(?:foot|end)note-ref-/.test(m[3]!);
+      continue;
+    }
     if (name === "br") {
       text += " ";
       continue;
