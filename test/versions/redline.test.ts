@@ -82,3 +82,7 @@ test("texts too different to align are shown as replaced, not computed for ever"
   const counts = r.sections.reduce((n, s) => n + s.changed + s.added + s.removed, 0);
   expect(counts).toBe(3000);
 });
+
+test("a heading's control characters never reach a section label (it is printed on terminals)", () => {
+  expect(sectionLabel("## Purpose\u001b[2J\u0007", 1)).toBe("§ 1 Purpose[2J");
+});

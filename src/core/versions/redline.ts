@@ -75,7 +75,12 @@ export const BEFORE_FIRST_HEADING = "§ 0 (before the first heading)";
 
 const NUMBERED = /^(?:§\s*)?((?:\d+|[IVXLC]+)(?:\.\d+)*)[.):]?\s+(.*)$/;
 
-const headingTitle = (heading: string) => (HEADING.exec(heading)?.[2] ?? heading).trim();
+// A label goes into messages printed on terminals: no control characters.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+const headingTitle = (heading: string) =>
+  (HEADING.exec(heading)?.[2] ?? heading).replace(CONTROLS, "").trim();
 
 /**
  * "§ n Title": n is the number the heading starts with ("3. Purpose" → § 3);
