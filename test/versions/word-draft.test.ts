@@ -239,6 +239,27 @@ test("a PDF keeps the byte digest, and says so", async () => {
   expect((await cli("explain", "memo.draft.yaml")).stdout).toContain(
     "Policy text: digested as bytes",
   );
+  // Signed, then re-saved: stale, and no redline can be offered.
+  const signed = await cli(
+    "signoff",
+    "memo.draft.yaml",
+    "--stakeholder",
+    "courts",
+    "--name",
+    "A. Clerk",
+    "--title",
+    "Director",
+    "--actor",
+    "tester",
+    "--as-of",
+    "2018-03-28",
+  );
+  expect(signed.stdout).toContain("no text snapshot: .pdf documents are digested by their bytes");
+  writeFileSync(path.join(dir, "memo.pdf"), "%PDF-1.4\n% saved again\n");
+  const stale = await verify();
+  expect(stale.report.stakeholders.find((s) => s.id === "courts")!.detail).toContain(
+    "the draft text changed since the sign-off (its bytes changed; it is not a format preclear reads as text)",
+  );
   const diff = await cli("diff", "memo.draft.yaml");
   expect(diff.code).toBe(2);
   expect(diff.stderr).toContain("digested by its bytes");

@@ -302,7 +302,8 @@ function describeTextChanges(
 ): string | undefined {
   const draft = evaluation.draft;
   if (!signed || signed === draft.contentDigest) return undefined;
-  if (draft.text === undefined) return undefined;
+  if (draft.text === undefined)
+    return "its bytes changed; it is not a format preclear reads as text";
   return describeSnapshotChanges(readSnapshot(draft.file, signed), draft.text);
 }
 
