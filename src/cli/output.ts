@@ -105,7 +105,7 @@ export async function writeOutputs(
 function refuse(shown: string, reason: string): never {
   throw new PreclearError(
     { location: { file: shown, line: 1, column: 1 }, message: `output not written: ${reason}` },
-    2,
+    "unevaluable",
   );
 }
 

@@ -44,6 +44,7 @@ export function renderHtml(report: Report, extras: ReportExtras = {}): string {
   const body = [
     titleBlock(report),
     clearanceSheet(report),
+    lifecycleSection(report),
     gaps(report),
     graphSection(report),
     capacitySection(report),
@@ -377,7 +378,10 @@ function n(value: number): string {
 
 function graphSection(report: Report): string {
   if (report.coordinationGraph.nodes.length === 0) return "";
+  // The four v1 states always; a part-two state (over objection, silence…) when shown.
+  const shown = new Set(report.coordinationGraph.nodes.map((node) => node.decision));
   const legend = (Object.keys(DECISION) as Array<keyof typeof DECISION>)
+    .filter((k, index) => index < 4 || shown.has(k))
     .map((k) => badge(DECISION[k]))
     .join(" ");
   return [
@@ -886,4 +890,144 @@ a{color:inherit;text-decoration:none}
 h2,h3{break-after:avoid}
 }
 `;
+}
+
+// ---------------------------------------------------------------------------
+// SPEC part two: roles, tasking, escalation, conditions, comments, scope-out.
+// Only when the report has a lifecycle part (a v1 report has none); styled by
+// the existing table and badge rules.
+
+const ROLE_TEXT = { clear: "Clear", consult: "Consult", inform: "Inform" } as const;
+
+function htmlTable(header: string[], rows: string[][], className: string): string {
+  return [
+    `<table class="${className}">`,
+    `<thead><tr>${header.map((c) => `<th scope="col">${h(c)}</th>`).join("")}</tr></thead>`,
+    "<tbody>",
+    ...rows.map((cells) => `<tr>${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`),
+    "</tbody></table>",
+  ].join("\n");
+}
+
+function lifecycleSection(report: Report): string {
+  const l = report.lifecycle;
+  if (!l) return "";
+  const out: string[] = [
+    '<section class="section lifecycle" aria-labelledby="h-lifecycle">',
+    '<h2 id="h-lifecycle">Clearance lifecycle</h2>',
+    '<p class="lede">Each office\'s role and the level that must decide, when it was given notice or tasked, its suspense in business days, and how its decision came about.</p>',
+  ];
+  out.push(
+    htmlTable(
+      ["#", "Office", "Role", "Level", "Notice", "Tasked", "Suspense", "Decision", "Comments"],
+      l.offices.map((o) => {
+        const t = o.tasking;
+        return [
+          String(o.order),
+          `<a href="#s-${idToken(o.stakeholder)}">${h(o.name)}</a>`,
+          ROLE_TEXT[o.role],
+          h(o.level),
+          o.notice
+            ? `${h(o.notice.date)}${o.notice.means ? ` <span class="muted">(${h(o.notice.means)})</span>` : ""}`
+            : o.role === "clear"
+              ? dash(null)
+              : badge(SIGNOFF.missing),
+          t
+            ? `${h(t.tasked)}${t.tasker ? `<br><span class="muted">${h(t.tasker)}</span>` : ""}`
+            : dash(null),
+          t?.suspense
+            ? `${h(t.suspense)}${t.suspenseComputed && t.businessDays !== null ? ` <span class="muted">(${t.businessDays} business days)</span>` : ""}${t.extendedTo ? `<br>extended to ${h(t.extendedTo)}` : ""}${t.overdue ? `<br>${badge(OVERDUE)}` : ""}`
+            : dash(null),
+          `${badge(DECISION[o.decision.state])}${o.decision.summary !== DECISION[o.decision.state].text.toLowerCase() ? `<br>${h(o.decision.summary)}` : ""}${o.decision.level ? `<br><span class="muted">at ${h(o.decision.level)} level</span>` : ""}`,
+          o.comments.total
+            ? `${o.comments.total} <span class="muted">(${o.comments.unresolved} unresolved)</span>`
+            : dash(null),
+        ];
+      }),
+      "lifecycle-table",
+    ),
+  );
+  for (const o of l.offices) {
+    const e = o.escalation;
+    if (!e) continue;
+    const by = e.decidedBy ? `${h(e.decidedBy.name)} (${h(e.decidedBy.title)})` : "—";
+    const what =
+      o.decision.state === "decided-over-objection"
+        ? `<strong>${h(o.name)}: decided over objection</strong> by ${by}${e.decided ? ` on ${h(e.decided)}` : ""}.`
+        : `<strong>${h(o.name)}</strong>: non-concurrence elevated to ${h(e.to)}${e.date ? ` on ${h(e.date)}` : ""}: ${h(e.outcome)}${e.valid ? "" : " (not by an official in escalateTo)"}${e.decidedBy ? `, decided by ${by}` : ""}.`;
+    out.push(
+      `<blockquote class="escalation"><p>${what}</p>${e.rationale ? `<p>Rationale: ${escapeHtmlLines(e.rationale)}</p>` : ""}${e.dissent ? `<p>Dissent: ${escapeHtmlLines(e.dissent)}</p>` : ""}</blockquote>`,
+    );
+  }
+  if (l.conditions.length) {
+    const open = l.conditions.filter((c) => c.status === "open").length;
+    out.push(
+      `<h3>Conditions of concurrence (${open} open)</h3>`,
+      htmlTable(
+        ["Office", "Condition", "What", "Owner", "Due", "Status"],
+        l.conditions.map((c) => [
+          h(c.name),
+          h(c.id),
+          h(c.text),
+          dash(c.owner),
+          `${dash(c.due)}${c.overdue ? ` ${badge(OVERDUE)}` : ""}`,
+          c.status === "open" ? badge(ITEM_STATUS.open) : badge(ITEM_STATUS.satisfied),
+        ]),
+        "conditions-table",
+      ),
+    );
+  }
+  if (l.comments.length) {
+    const unresolved = l.comments.filter((c) => c.unresolved).length;
+    out.push(
+      `<h3>Comment resolution (${unresolved} unresolved)</h3>`,
+      htmlTable(
+        [
+          "Office",
+          "#",
+          "Type",
+          "Location",
+          "Comment",
+          "Proposed",
+          "Disposition",
+          "Response",
+          "Resolution",
+        ],
+        l.comments.map((c) => [
+          h(c.name),
+          h(c.id),
+          h(c.type),
+          dash(c.location),
+          escapeHtmlLines(c.text),
+          c.proposed === null ? dash(null) : escapeHtmlLines(c.proposed),
+          h(c.disposition),
+          c.response === null ? dash(null) : escapeHtmlLines(c.response),
+          `${h(c.resolution)}${c.unresolved ? " ⭕" : " ✅"}`,
+        ]),
+        "comments-table",
+      ),
+    );
+  }
+  if (l.scopeOuts.length) {
+    out.push(
+      "<h3>Scope-out confirmations</h3>",
+      htmlTable(
+        ["Office", "Ruled out by", "Confirmed by", "Date", "Basis"],
+        l.scopeOuts.map((s) => [
+          `${h(s.name)} <span class="muted">${h(s.stakeholder)}</span>`,
+          `<code>${h(s.ruledOutBy)}</code>`,
+          s.confirmation
+            ? h(s.confirmation.confirmedBy)
+            : s.confirmRequired
+              ? badge(SIGNOFF.missing)
+              : dash(null),
+          dash(s.confirmation?.date ?? null),
+          dash(s.confirmation?.basis ?? null),
+        ]),
+        "scope-out-table",
+      ),
+    );
+  }
+  out.push("</section>");
+  return out.join("\n");
 }

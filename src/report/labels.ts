@@ -37,6 +37,9 @@ export const DECISION: Record<DecisionState, StateLabel> = {
   "concur-with-comments": label("Concur with comments", "☑️", "fair", "diamond"),
   "non-concur": label("Non-concur", "⛔", "bad", "cross"),
   pending: label("No decision", "⏳", "neutral", "ring"),
+  "decided-over-objection": label("Decided over objection", "⚖️", "warn", "diamond"),
+  "cleared-by-silence": label("Cleared by silence", "🔕", "fair", "circle"),
+  "not-asked": label("No decision asked", "➖", "neutral", "dash"),
 };
 
 export const SIGNOFF: Record<SignoffState, StateLabel> = {
@@ -64,6 +67,7 @@ export const CAPACITY: Record<CapacityState, StateLabel> = {
   unconfirmed: label("Not confirmed", "❓", "bad", "ring"),
   unknown: label("Demand unknown", "❔", "warn", "triangle"),
   waived: label("Waived", "➖", "neutral", "dash"),
+  late: label("Available too late", "⏰", "bad", "triangle"),
 };
 
 export const SEVERITY: Record<"blocker" | "major" | "minor", string> = {

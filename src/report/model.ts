@@ -6,14 +6,41 @@
  * contract of schemas/report.schema.json (checked in a test).
  */
 import { createHash } from "node:crypto";
-import type { ConditionOutcome, Evaluation, ItemEvaluation } from "../core/evaluate/evaluate.js";
-import { DONE_STATUSES } from "../core/evaluate/evaluate.js";
+import type {
+  ConditionOutcome,
+  Evaluation,
+  ItemEvaluation,
+  StakeholderEvaluation,
+} from "../core/evaluate/evaluate.js";
 import type { Finding, Level, RuleId } from "../core/rules/findings.js";
 import { RULE_IDS } from "../core/rules/findings.js";
+import {
+  decisionState,
+  itemState,
+  signoffRequired,
+  signoffStateFromFindings,
+  stateContext,
+} from "../core/rules/state.js";
+import type {
+  CapacityState,
+  DecisionState,
+  ItemPhase,
+  ItemStatus,
+  SignoffState,
+} from "../core/rules/state.js";
 import { displayPath } from "../core/load/paths.js";
 import type { FactValue } from "../core/types/draft.js";
-import type { ItemResponse } from "../core/types/review.js";
 import { safeHref } from "./escape.js";
+import { buildLifecycle } from "./lifecycle.js";
+import type { LifecycleReport } from "./lifecycle.js";
+
+export type {
+  CommentRow,
+  LifecycleOffice,
+  LifecycleReport,
+  ScopeOutRow,
+  TrackedCondition,
+} from "./lifecycle.js";
 
 export const REPORT_SCHEMA_ID = "https://preclear.dev/schemas/v1/report.schema.json";
 
@@ -26,15 +53,14 @@ export interface ReportOptions {
   toolVersion?: string;
 }
 
-export type DecisionState = "concur" | "concur-with-comments" | "non-concur" | "pending";
-
-/** Sign-off state of one stakeholder, derived from the findings. */
-export type SignoffState =
-  "signature-verified" | "valid" | "stale" | "invalid" | "missing" | "not-required";
-
-export type ItemStatus = NonNullable<ItemResponse["status"]>;
-
-export type CapacityState = "sufficient" | "shortfall" | "unconfirmed" | "unknown" | "waived";
+/** The states are decided in core/rules/state.ts; the report shows them. */
+export type {
+  CapacityState,
+  DecisionState,
+  ItemPhase,
+  ItemStatus,
+  SignoffState,
+} from "../core/rules/state.js";
 
 export interface ReportCondition {
   /** The CEL expression, or null when the stakeholder or item always applies. */
@@ -109,6 +135,8 @@ export interface ReportItem {
   due: string | null;
   dueDate: string | null;
   overdue: boolean;
+  /** Where the item stands, all things considered (core/rules/state.ts). */
+  state: ItemPhase;
   evidence: {
     required: string[];
     /** Required fields a satisfied response lacks. */
@@ -287,13 +315,9 @@ export interface Report {
   sources: ReportSource[];
   facts: ReportFact[];
   digests: ReportDigests;
+  /** SPEC part two: roles, tasking, escalation, comments, conditions. Only when used. */
+  lifecycle?: LifecycleReport;
 }
-
-const SIGNOFF_RULES: ReadonlyArray<[RuleId, SignoffState]> = [
-  ["signature-invalid", "invalid"],
-  ["signoff-stale", "stale"],
-  ["signoff-missing", "missing"],
-];
 
 /** Build the report of one evaluated draft. `findings` are that draft's (from `lint`). */
 export function buildReport(
@@ -331,9 +355,9 @@ export function buildReport(
       description: s.stakeholder.description ?? null,
       dependsOn: [...s.stakeholder.dependsOn],
       condition: condition(s.condition),
-      decision: decisionOf(s.record?.decision),
+      decision: decisionOf(s, evaluation, asOf),
       signoff: signoffOf(
-        s.stakeholder.signoff === "required",
+        signoffRequired(s, stateContext(evaluation, asOf)),
         s.record?.signoffs ?? [],
         mine.map((f) => f.ruleId),
       ),
@@ -376,7 +400,7 @@ export function buildReport(
     for (const item of d.items) {
       if (item.applies !== true) continue;
       const evaluated = s.items.find((x) => x.item.id === item.id)!;
-      if (evaluated.demand) capacity.push(capacityRow(d, item, evaluated));
+      if (evaluated.demand) capacity.push(capacityRow(d, item, evaluated, evaluation, asOf));
       if (item.dueDate && item.due) {
         entries.push({
           stakeholder: d.stakeholder,
@@ -389,8 +413,10 @@ export function buildReport(
           daysBeforeIssuance: issuanceDate ? daysBetween(item.dueDate, issuanceDate) : 0,
           status: item.status,
           done: item.done,
-          overdue: item.overdue,
-          daysOverdue: item.overdue ? daysBetween(item.dueDate, asOf) : null,
+          // The timeline shows due dates: overdue here means past this date
+          // (a tasking suspense can make an item overdue earlier).
+          overdue: item.overdue && item.dueDate < asOf,
+          daysOverdue: item.overdue && item.dueDate < asOf ? daysBetween(item.dueDate, asOf) : null,
         });
       }
     }
@@ -431,9 +457,10 @@ export function buildReport(
     "not-required": 0,
   };
   for (const row of clearanceSheet) signoffs[row.signoff.state]++;
-  const decisions = (state: DecisionState) =>
-    clearanceSheet.filter((r) => r.decision.state === state).length;
+  const decisions = (...states: DecisionState[]) =>
+    clearanceSheet.filter((r) => states.includes(r.decision.state)).length;
 
+  const lifecycle = buildLifecycle(evaluation, asOf);
   return {
     $schema: REPORT_SCHEMA_ID,
     apiVersion: "preclear/v1",
@@ -457,9 +484,11 @@ export function buildReport(
         ruledOut: ruledOut.length,
       },
       decisions: {
-        concur: decisions("concur"),
+        // Cleared by silence counts as concurring; decided over objection as the
+        // non-concurrence it is (overruled); consult and inform offices in none.
+        concur: decisions("concur", "cleared-by-silence"),
         concurWithComments: decisions("concur-with-comments"),
-        nonConcur: decisions("non-concur"),
+        nonConcur: decisions("non-concur", "decided-over-objection"),
         pending: decisions("pending"),
       },
       signoffs,
@@ -516,6 +545,7 @@ export function buildReport(
         })),
       },
     },
+    ...(lifecycle ? { lifecycle } : {}),
   };
 }
 
@@ -576,10 +606,13 @@ function condition(c: ConditionOutcome): ReportCondition {
 }
 
 function decisionOf(
-  decision: { status: DecisionState; by?: string; date?: string; comments?: string } | undefined,
+  s: StakeholderEvaluation,
+  evaluation: Evaluation,
+  asOf: string,
 ): ReportDecision {
+  const decision = s.record?.decision;
   return {
-    state: decision?.status ?? "pending",
+    state: decisionState(s, stateContext(evaluation, asOf)).state,
     by: decision?.by ?? null,
     date: decision?.date ?? null,
     comments: decision?.comments ?? null,
@@ -607,12 +640,7 @@ export function signoffOf(
     date: s.date,
     keyId: s.keyId ?? null,
   }));
-  let state: SignoffState | undefined = SIGNOFF_RULES.find(([rule]) => ruleIds.includes(rule))?.[1];
-  if (!state) {
-    if (list.length === 0) state = required ? "missing" : "not-required";
-    else state = list.some((s) => s.keyId !== null) ? "signature-verified" : "valid";
-  }
-  return { required, state, signatures: list };
+  return { required, state: signoffStateFromFindings(required, list, ruleIds), signatures: list };
 }
 
 function itemDetail(
@@ -622,21 +650,8 @@ function itemDetail(
   findings: readonly Finding[],
 ): ReportItem {
   const r = i.response;
-  const status: ItemStatus = r?.status ?? "open";
-  const done = DONE_STATUSES.has(status);
-  const required = [...i.item.evidence];
-  const fields = (r ?? {}) as unknown as Record<string, unknown>;
-  const missing =
-    status === "satisfied"
-      ? required.filter((field) => {
-          const value = fields[field];
-          return (
-            value === undefined ||
-            value === null ||
-            (typeof value === "string" && value.trim() === "")
-          );
-        })
-      : [];
+  const state = itemState(i, stateContext(evaluation, asOf), stakeholderOf(evaluation, i));
+  const { status, done } = state;
   return {
     id: i.item.id,
     question: i.item.question,
@@ -647,10 +662,11 @@ function itemDetail(
     done,
     due: i.item.due ?? null,
     dueDate: i.dueDate ?? null,
-    overdue: i.applies === true && !done && i.dueDate !== undefined && i.dueDate < asOf,
+    overdue: state.overdue,
+    state: state.phase,
     evidence: {
-      required,
-      missing,
+      required: [...i.item.evidence],
+      missing: state.missingEvidence,
       contact: r?.contact ?? null,
       date: r?.date ?? null,
       document: r?.document ? { text: r.document, href: safeHref(r.document) } : null,
@@ -675,28 +691,19 @@ function itemDetail(
   };
 }
 
-function capacityRow(d: StakeholderDetail, item: ReportItem, i: ItemEvaluation): CapacityRow {
+function capacityRow(
+  d: StakeholderDetail,
+  item: ReportItem,
+  i: ItemEvaluation,
+  evaluation: Evaluation,
+  asOf: string,
+): CapacityRow {
   const demand = i.demand!;
   const value = demand.value ?? null;
   const confirmed = item.evidence.capacity;
-  let state: CapacityState;
-  let shortfall: number | null;
-  if (item.status === "not-applicable" || item.status === "risk-accepted") {
-    state = "waived";
-    shortfall = null;
-  } else if (value === null) {
-    state = "unknown";
-    shortfall = null;
-  } else if (confirmed === null) {
-    state = "unconfirmed";
-    shortfall = value;
-  } else if (confirmed < value) {
-    state = "shortfall";
-    shortfall = value - confirmed;
-  } else {
-    state = "sufficient";
-    shortfall = 0;
-  }
+  const judged = itemState(i, stateContext(evaluation, asOf), stakeholderOf(evaluation, i));
+  const state: CapacityState = judged.capacity!;
+  const shortfall = judged.shortfall ?? null;
   return {
     stakeholder: d.stakeholder,
     name: d.name,
@@ -773,6 +780,14 @@ function coordinationGraph(details: readonly StakeholderDetail[]): CoordinationG
     })),
     edges,
   };
+}
+
+/** The stakeholder an evaluated item belongs to. */
+function stakeholderOf(
+  evaluation: Evaluation,
+  i: ItemEvaluation,
+): StakeholderEvaluation | undefined {
+  return evaluation.stakeholders.find((s) => s.stakeholder.id === i.item.stakeholder);
 }
 
 function sha256(text: string): string {

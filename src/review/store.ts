@@ -42,6 +42,7 @@ import {
   parseFragment,
 } from "./fragment.js";
 import type { Fragment } from "./fragment.js";
+import { mergeReviewFragments } from "../core/load/review.js";
 import { withLock } from "./lock.js";
 import type { LockOptions } from "./lock.js";
 import { rewriteYaml } from "./rewrite.js";
@@ -387,7 +388,7 @@ export class ReviewStore {
       edited.doc,
     );
     await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await writeFileAtomic(file, text, { fs: this.options.fs });
+    await writeFileAtomic(file, fragment.bom ? `\ufeff${text}` : text, { fs: this.options.fs });
     this.loaded = await this.read();
   }
 
@@ -415,7 +416,7 @@ export class ReviewStore {
       }
       fragments.push(parseFragment(file, decodeReview(file, bytes), this.options.draftId));
     }
-    return merge(fragments, this.options.draftId);
+    return merge(this.path, this.directory, fragments, this.options.draftId);
   }
 
   private async fragmentFiles(): Promise<string[]> {
@@ -445,49 +446,52 @@ function emptyLoaded(draftId: string): Loaded {
   };
 }
 
-/** Merge fragments by stakeholder id; a stakeholder in two fragments is an error naming both. */
-function merge(fragments: Fragment[], draftId: string): Loaded {
+/**
+ * Merge fragments with the core's merge (src/core/load/review.ts): a
+ * stakeholder in two fragments, or a fact answered differently in two, is an
+ * error naming both. What is left here is where each answer lives, so an
+ * edit goes to the file that holds it.
+ */
+function merge(
+  reviewPath: string,
+  directory: boolean,
+  fragments: Fragment[],
+  draftId: string,
+): Loaded {
   const loaded = emptyLoaded(draftId);
   loaded.fragments = fragments;
-  const facts: Record<string, FactValue> = {};
-  const stakeholders: Record<string, StakeholderRecord> = {};
-  const history: HistoryEntry[] = [];
+  let merged;
+  try {
+    merged = mergeReviewFragments(
+      reviewPath,
+      directory,
+      fragments.flatMap((f) => (f.parsed ? [f.parsed] : [])),
+    );
+  } catch (error) {
+    if (error instanceof PreclearError) throw ReviewFileError.from(error);
+    throw error;
+  }
+  const home = (file: string): Fragment => fragments.find((f) => f.file === file)!;
   for (const fragment of fragments) {
-    const data = (fragment.doc.toJS() ?? {}) as Partial<Review>;
-    for (const [name, value] of Object.entries(data.facts ?? {})) {
-      const homes = loaded.factHomes.get(name) ?? [];
-      const first = homes[0];
-      if (first && !isDeepStrictEqual(facts[name], value)) {
-        throw errorAt(
-          fragment,
-          keyNode(fragment.doc, ["facts", name]),
-          `fact \`${name}\` is also answered differently in ${describePosition(first, keyNode(first.doc, ["facts", name]))}`,
-        );
-      }
-      homes.push(fragment);
-      loaded.factHomes.set(name, homes);
-      facts[name] = value;
+    for (const name of Object.keys(fragment.parsed?.review.facts ?? {})) {
+      loaded.factHomes.set(name, [...(loaded.factHomes.get(name) ?? []), fragment]);
     }
-    for (const [id, record] of Object.entries(data.stakeholders ?? {})) {
-      const first = loaded.stakeholderHome.get(id);
-      if (first) {
-        throw errorAt(
-          fragment,
-          keyNode(fragment.doc, ["stakeholders", id]),
-          `stakeholder \`${id}\` is also recorded in ${describePosition(first, keyNode(first.doc, ["stakeholders", id]))}; a stakeholder belongs in one fragment`,
-        );
-      }
-      loaded.stakeholderHome.set(id, fragment);
-      stakeholders[id] = dropNulls(record ?? {}) as StakeholderRecord;
-    }
-    history.push(...(data.history ?? []));
   }
-  if (Object.keys(facts).length > 0) loaded.review.facts = facts;
-  if (Object.keys(stakeholders).length > 0) loaded.review.stakeholders = stakeholders;
-  if (history.length > 0) {
-    // Stable: entries with the same timestamp keep file order.
-    loaded.review.history = history.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  for (const [id, { fragment }] of merged.stakeholders) {
+    loaded.stakeholderHome.set(id, home(fragment.file));
   }
+  if (merged.facts.size > 0) {
+    loaded.review.facts = Object.fromEntries([...merged.facts].map(([k, v]) => [k, v.value]));
+  }
+  if (merged.stakeholders.size > 0) {
+    loaded.review.stakeholders = Object.fromEntries(
+      [...merged.stakeholders].map(([id, { record }]) => [
+        id,
+        dropNulls(record) as StakeholderRecord,
+      ]),
+    );
+  }
+  if (merged.history.length > 0) loaded.review.history = merged.history;
   return loaded;
 }
 

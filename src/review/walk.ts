@@ -8,7 +8,7 @@ import type { ChalkInstance } from "chalk";
 import type { ChecklistLibrary, ResolvedFact } from "../core/load/checklist.js";
 import { isCalendarDate } from "../core/evaluate/dates.js";
 import { PreclearError } from "../core/diagnostics.js";
-import { DONE_STATUSES, evaluate, loadBundle } from "../core/evaluate/evaluate.js";
+import { evaluate, loadBundle } from "../core/evaluate/evaluate.js";
 import type {
   Evaluation,
   ItemEvaluation,
@@ -16,6 +16,7 @@ import type {
 } from "../core/evaluate/evaluate.js";
 import { formatFactValue } from "../core/evaluate/facts.js";
 import { formatNumber } from "../core/numbers.js";
+import { decisionState, itemState, stateContext } from "../core/rules/state.js";
 import type { FactValue } from "../core/types/draft.js";
 import type { Decision, ItemResponse, Review } from "../core/types/review.js";
 import type { Choice, Prompter } from "./prompts.js";
@@ -259,14 +260,11 @@ export class Walk {
   }
 
   private isComplete(step: Step, review: Review): boolean {
-    if (step.kind === "decision")
-      return Boolean(review.stakeholders?.[step.s.stakeholder.id]?.decision);
-    const r = this.response(review, step.s, step.i);
-    if (!r || !DONE_STATUSES.has(r.status)) return false;
-    if (r.status === "satisfied")
-      return step.i.item.evidence.every((f) => r[f] !== undefined && r[f] !== "");
-    if (r.status === "not-applicable") return Boolean(r.justification);
-    return Boolean(r.acceptedBy && r.rationale);
+    const record = review.stakeholders?.[step.s.stakeholder.id];
+    const context = stateContext(this.evaluation, this.options.asOf);
+    if (step.kind === "decision") return decisionState({ ...step.s, record }, context).settled;
+    const response = this.response(review, step.s, step.i);
+    return itemState({ ...step.i, response }, context).answered;
   }
 
   private startIndex(steps: Step[]): number {
@@ -449,8 +447,8 @@ export class Walk {
     const current = this.store.snapshot().stakeholders?.[s.stakeholder.id]?.decision;
     const open = s.items.filter((i) => {
       if (i.applies !== true) return false;
-      const r = this.response(this.store.snapshot(), s, i);
-      return !r || !DONE_STATUSES.has(r.status);
+      const response = this.response(this.store.snapshot(), s, i);
+      return !itemState({ ...i, response }, this.options.asOf).done;
     });
     let text = this.header(step, steps, index);
     text += `${c.bold(`Decision of ${s.stakeholder.name}`)}\n`;

@@ -5,6 +5,7 @@
 import { spawn } from "@lydell/node-pty";
 import type { IPty } from "@lydell/node-pty";
 import path from "node:path";
+import { assertBuiltCli } from "../helpers/cli.js";
 
 export const ROOT = path.resolve(
   import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname),
@@ -29,6 +30,7 @@ export class Session {
   private readonly exited: Promise<number>;
 
   constructor(args: string[], cwd: string, env: Record<string, string> = {}) {
+    assertBuiltCli();
     const base: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env)) {
       if (v !== undefined && k !== "CI" && k !== "GITHUB_ACTIONS" && k !== "NODE_OPTIONS")
@@ -76,6 +78,21 @@ export class Session {
       if (Date.now() - start > timeoutMs)
         throw new Error(`timed out waiting for ${pattern}:\n${this.screen.slice(-3000)}`);
       await sleep(15);
+    }
+  }
+
+  /** Wait until a prompt is drawn and waiting for an answer; returns its text. */
+  async waitForPrompt(timeoutMs = 20_000): Promise<string> {
+    const start = Date.now();
+    for (;;) {
+      await this.settle();
+      const prompt = this.currentPrompt();
+      if (prompt) return prompt;
+      if (this.exitCode !== undefined)
+        throw new Error(`exited ${this.exitCode} with no prompt:\n${this.screen.slice(-3000)}`);
+      if (Date.now() - start > timeoutMs)
+        throw new Error(`no prompt drawn:\n${this.screen.slice(-3000)}`);
+      await sleep(20);
     }
   }
 
@@ -135,14 +152,21 @@ export function diligentAnswer(prompt: string): string {
   throw new Error(`no scripted answer for prompt: ${prompt}`);
 }
 
-/** Answer prompts until the process exits or `limit` answers were typed. */
+/**
+ * Answer prompts until the process exits or `limit` answers were typed. Under
+ * load a prompt may be drawn in pieces with pauses between them: a prompt the
+ * responder does not know yet is read again once more of it is on the screen,
+ * and only a prompt that stays unknown for `unknownMs` fails.
+ */
 export async function answer(
   session: Session,
   responder: (prompt: string) => string,
   limit = Infinity,
+  unknownMs = 10_000,
 ): Promise<number> {
   let answered = 0;
   let lastScreenLength = -1;
+  let unknownSince: number | undefined;
   while (session.exitCode === undefined && answered < limit) {
     await session.settle();
     const prompt = session.currentPrompt();
@@ -150,8 +174,18 @@ export async function answer(
       await sleep(20);
       continue;
     }
+    let keys: string;
+    try {
+      keys = responder(prompt);
+    } catch (error) {
+      unknownSince ??= Date.now();
+      if (Date.now() - unknownSince > unknownMs) throw error;
+      await sleep(50);
+      continue;
+    }
+    unknownSince = undefined;
     lastScreenLength = session.screen.length;
-    session.write(responder(prompt));
+    session.write(keys);
     answered++;
   }
   return answered;

@@ -12,8 +12,9 @@ import {
   manyFindingsResult,
   OPTIONS,
 } from "../fixtures/formatters/findings.js";
+import { fixture } from "../helpers/fixtures.js";
 
-const XSD = path.resolve(process.cwd(), "../shared/peers/JUnit.xsd");
+const XSD = fixture("peers", "JUnit.xsd");
 
 let workDir: string;
 beforeAll(() => {

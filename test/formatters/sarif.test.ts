@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import Ajv04Module from "ajv-draft-04";
 import addFormatsModule from "ajv-formats";
 import { RULE_IDS } from "../../src/core/rules/findings.js";
@@ -13,8 +12,9 @@ import {
   manyFindingsResult,
   OPTIONS,
 } from "../fixtures/formatters/findings.js";
+import { fixture } from "../helpers/fixtures.js";
 
-const SCHEMA_PATH = path.resolve(process.cwd(), "../shared/peers/sarif-schema-2.1.0.json");
+const SCHEMA_PATH = fixture("peers", "sarif-schema-2.1.0.json");
 
 // Both packages are CommonJS whose module.exports also carries `.default`.
 const Ajv04 = Ajv04Module.default;

@@ -191,10 +191,9 @@ describe("the browser checks can fail (controls)", () => {
     async () => {
       const page = path.join(temp.dir, "slow.html");
       writeFileSync(page, "<!DOCTYPE html><title>slow</title>");
-      const started = Date.now();
+      // A run that is never killed hangs here until the test's own timeout.
       const run = await runChromium(page, ["--dump-dom"], 1);
       expect(run.timedOut).toBe(true);
-      expect(Date.now() - started).toBeLessThan(30_000);
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(groupAlive(run.pid!)).toBe(false);
     },

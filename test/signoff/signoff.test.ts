@@ -36,7 +36,7 @@ function review(): {
 describe("signing off every stakeholder", () => {
   test("leaves check with no sign-off finding, and verify says each signature verified", async () => {
     await signAll(project);
-    const { code, findings } = checkJson(project);
+    const { code, findings } = await checkJson(project);
     expect(findings).toEqual([]);
     expect(code).toBe(0);
 
@@ -53,7 +53,7 @@ describe("signing off every stakeholder", () => {
     await signAll(project);
     edit(project.draft, "to the extent practicable", "to the extent practicablE");
 
-    const { code, findings } = checkJson(project);
+    const { code, findings } = await checkJson(project);
     expect(code).toBe(1);
     const stale = findings.filter((f) => f.ruleId === "signoff-stale");
     expect(stale.map((f) => f.stakeholder).sort()).toEqual([...STAKEHOLDERS].sort());

@@ -1,18 +1,14 @@
 import { appendFileSync } from "node:fs";
-import path from "node:path";
-import type { Command } from "commander";
 import { checkDrafts } from "../../core/check.js";
-import type { CheckResult, Finding, Level } from "../../core/rules/findings.js";
+import type { Level } from "../../core/rules/findings.js";
 import { LEVEL_RANK } from "../../core/rules/findings.js";
-import { discoverDrafts } from "../../core/load/discover.js";
 import { defaultReviewPath } from "../../core/load/draft.js";
 import { displayPath } from "../../core/load/paths.js";
-import { signoffRules } from "../../core/signing/signoff.js";
-import { loadTrustedKeysFor } from "../../core/signing/trust.js";
-import { PreclearError } from "../../core/diagnostics.js";
+import { findDrafts, pipelineOptions } from "../../core/project.js";
 import type { Config } from "../../core/load/config.js";
 import {
   CHUNKED_FORMATTERS,
+  FORMAT_NAMES,
   FORMATTERS,
   githubSummary,
   isFormatName,
@@ -21,71 +17,54 @@ import type { FormatName } from "../../formatters/index.js";
 import { createContext, UsageError } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
-import { VERSION } from "../main.js";
+import { VERSION } from "../version.js";
 import { RunInputs, writeOutputs } from "../output.js";
 
-interface CheckFlags {
-  format?: string[];
-  output?: string[];
+/** One requested output: a --format, and the -o file that followed it (else stdout). */
+export interface OutputRequest {
+  format: string;
+  file?: string;
+}
+
+export interface CheckOptions {
+  /** The --format/-o pairs in the order given (see ../define/check.ts); empty: the config's. */
+  outputs: OutputRequest[];
   failOn?: Level;
   maxWarnings?: string;
 }
 
 export async function checkCommand(
   paths: string[],
-  flags: CheckFlags,
+  flags: CheckOptions,
   globals: GlobalOptions,
   io: CliIO,
-  command: Command,
 ): Promise<number> {
   const context = createContext(globals, io);
-  const outputs = pairOutputs(
-    (command.parent as unknown as { rawArgs?: string[] } | null)?.rawArgs ?? [],
-    flags,
-    context.config,
-  );
+  const outputs = checkedOutputs(flags.outputs, context.config);
   const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings must be a whole number, got "${flags.maxWarnings}"`);
   }
-  const files = discoverDrafts(paths, io.cwd);
-  if (files.length > context.config.limits.maxDrafts) {
-    throw new PreclearError(
-      {
-        location: { file: paths.join(" "), line: 1, column: 1 },
-        message: `found ${files.length} drafts, more than the limit of ${context.config.limits.maxDrafts} (raise limits.maxDrafts in preclear.config.yaml)`,
-      },
-      2,
-    );
-  }
+  // Absolute, so the core never reads relative to the process's directory;
+  // formatters show paths relative to io.cwd.
+  const files = findDrafts(context.project, paths);
   const progress = io.stderr.isTTY && !io.env.CI && files.length > 1;
   // What this run reads, so that no -o can overwrite it.
   const inputs = new RunInputs();
   if (context.config.file) inputs.add(context.config.file, "the configuration");
   for (const file of files) {
-    inputs.add(path.resolve(io.cwd, file), "a draft");
-    inputs.add(defaultReviewPath(path.resolve(io.cwd, file)), "a review");
+    inputs.add(file, "a draft");
+    inputs.add(defaultReviewPath(file), "a review");
   }
-  const result = checkDrafts(
-    // Absolute, so the core never reads relative to the process's directory;
-    // formatters show paths relative to io.cwd.
-    files.map((f) => path.resolve(io.cwd, f)),
-    {
-      asOf: context.asOf,
-      library: context.library,
-      allowOutside: context.allowOutside,
-      extraRules: signoffRules(loadTrustedKeysFor(context.config, io.cwd), {
-        technicalAmendments: context.config.technicalAmendments,
-      }),
-      onDraft: (done, total, file, evaluation) => {
-        if (evaluation) inputs.addEvaluation(evaluation);
-        if (!progress) return;
-        io.stderr.write(`\r\x1b[K[${done}/${total}] ${displayPath(file, io.cwd)}`);
-        if (done === total) io.stderr.write("\r\x1b[K");
-      },
+  const adjusted = checkDrafts(files, {
+    ...pipelineOptions(context.project),
+    onDraft: (done, total, file, evaluation) => {
+      if (evaluation) inputs.addEvaluation(evaluation);
+      if (!progress) return;
+      io.stderr.write(`\r\x1b[K[${done}/${total}] ${displayPath(file, io.cwd)}`);
+      if (done === total) io.stderr.write("\r\x1b[K");
     },
-  );
-  const adjusted = applyRuleLevels(result, context.config);
+  });
 
   const formatOptions = (file: string | undefined) => ({
     color: file ? false : context.color,
@@ -137,66 +116,23 @@ export async function checkCommand(
 }
 
 /**
- * Pair each --format with the --output that follows it (before the next
- * --format), as Spectral does; formats without an output go to stdout.
+ * The outputs to write: as requested, else the config's formats (else
+ * stylish), each format name checked.
  */
-export function pairOutputs(
-  rawArgs: readonly string[],
-  flags: CheckFlags,
+export function checkedOutputs(
+  requested: readonly OutputRequest[],
   config: Config,
 ): Array<{ format: FormatName; file?: string }> {
-  const pairs: Array<{ format: string; file?: string }> = [];
-  const take = (arg: string, next: string | undefined, names: string[]): string | undefined => {
-    for (const name of names) {
-      if (arg === name) return next;
-      if (name.startsWith("--") && arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
-      if (!name.startsWith("--") && arg.startsWith(name) && arg.length > name.length)
-        return arg.slice(name.length);
-    }
-    return undefined;
-  };
-  for (let i = 0; i < rawArgs.length; i++) {
-    const arg = rawArgs[i]!;
-    const format = take(arg, rawArgs[i + 1], ["--format", "-f"]);
-    if (format !== undefined) {
-      pairs.push({ format });
-      continue;
-    }
-    const file = take(arg, rawArgs[i + 1], ["--output", "-o"]);
-    if (file !== undefined) {
-      const last = pairs[pairs.length - 1];
-      if (last && last.file === undefined) last.file = file;
-      else pairs.push({ format: "stylish", file });
-    }
-  }
-  if (pairs.length === 0) {
-    for (const format of config.format ?? ["stylish"]) pairs.push({ format });
-  }
-  // Defensive: commander may have parsed flags the scan did not see.
-  if (pairs.length === 0 && flags.format) for (const format of flags.format) pairs.push({ format });
+  const pairs: OutputRequest[] =
+    requested.length > 0
+      ? [...requested]
+      : (config.format ?? ["stylish"]).map((format) => ({ format }));
   return pairs.map(({ format, file }) => {
     if (!isFormatName(format)) {
       throw new UsageError(
-        `unknown format "${format}" (use stylish, json, sarif, junit, github or markdown)`,
+        `unknown format "${format}" (use ${FORMAT_NAMES.slice(0, -1).join(", ")} or ${FORMAT_NAMES[FORMAT_NAMES.length - 1]})`,
       );
     }
     return file === undefined ? { format } : { format, file };
   });
-}
-
-/** Per-rule level overrides from the config, like ESLint's rule levels. */
-export function applyRuleLevels(result: CheckResult, config: Config): CheckResult {
-  if (Object.keys(config.rules).length === 0) return result;
-  return {
-    ...result,
-    drafts: result.drafts.map((draft) => ({
-      ...draft,
-      findings: draft.findings.flatMap((finding): Finding[] => {
-        const level = config.rules[finding.ruleId];
-        if (level === undefined) return [finding];
-        if (level === "off") return [];
-        return [{ ...finding, level }];
-      }),
-    })),
-  };
 }

@@ -3,10 +3,14 @@ import { Chalk } from "chalk";
 import type { ChalkInstance } from "chalk";
 import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
 import { explain } from "../../core/evaluate/explain.js";
-import type { ConditionExplanation, Explanation } from "../../core/evaluate/explain.js";
+import type {
+  ConditionExplanation,
+  Explanation,
+  StakeholderExplanation,
+} from "../../core/evaluate/explain.js";
 import { formatFactValue } from "../../core/evaluate/facts.js";
 import { displayPath } from "../../core/load/paths.js";
-import { createContext, PreclearError } from "../context.js";
+import { createContext } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
 
@@ -17,29 +21,15 @@ export async function explainCommand(
   io: CliIO,
 ): Promise<number> {
   const context = createContext(globals, io);
-  let evaluation;
-  try {
-    // Paths are resolved against the CLI's working directory, never the process's.
-    evaluation = evaluate(
-      loadBundle(path.resolve(io.cwd, file), context.library, {
-        allowOutside: context.allowOutside,
-      }),
-    );
-  } catch (error) {
-    // SPEC section 5: a draft, checklist or review too broken to evaluate is
-    // exit 2 for a one-draft command (loadBundle uses 1, check's invalid-file).
-    if (error instanceof PreclearError) {
-      throw new PreclearError(
-        error.diagnostics.map((d) => ({
-          ...d,
-          location: { ...d.location, file: displayPath(d.location.file, io.cwd) },
-        })),
-        2,
-      );
-    }
-    throw error;
-  }
-  const explanation = explain(evaluation);
+  // Paths are resolved against the CLI's working directory, never the
+  // process's. A draft too broken to evaluate throws (kind "unevaluable": exit
+  // 2, with paths shown relative, by src/cli/main.ts).
+  const evaluation = evaluate(
+    loadBundle(path.resolve(io.cwd, file), context.library, {
+      allowOutside: context.allowOutside,
+    }),
+  );
+  const explanation = explain(evaluation, context.asOf);
   explanation.draft.file = displayPath(explanation.draft.file, io.cwd);
   for (const fact of explanation.facts) {
     if (fact.from !== null) fact.from = displayPath(fact.from, io.cwd);
@@ -94,6 +84,7 @@ export function renderExplanation(e: Explanation, chalk: ChalkInstance): string 
       `  ${s.order}. ${chalk.bold(s.name)} ${chalk.dim(`[${s.id}]`)}${s.dependsOn.length ? chalk.dim(` after ${s.dependsOn.join(", ")}`) : ""}`,
     );
     out.push(`     applies: ${why(s.condition)}`);
+    if (s.lifecycle) out.push(`     ${lifecycleLine(s, chalk)}`);
     for (const i of s.items) {
       const mark =
         i.applies === true
@@ -125,8 +116,47 @@ export function renderExplanation(e: Explanation, chalk: ChalkInstance): string 
   if (ruledOut.length) {
     out.push("");
     out.push(chalk.bold(`Does not apply (${ruledOut.length})`));
-    for (const s of ruledOut)
+    for (const s of ruledOut) {
       out.push(`  ${s.name} ${chalk.dim(`[${s.id}]`)}\n     ${why(s.condition)}`);
+      const scopeOut = s.lifecycle?.scopeOut;
+      if (scopeOut) out.push(`     ${scopeOutLine(scopeOut, chalk)}`);
+    }
   }
   return `${out.join("\n")}\n`;
+}
+
+/** SPEC part two: role, level, notice, suspense and decision state of an applicable office. */
+function lifecycleLine(s: StakeholderExplanation, chalk: ChalkInstance): string {
+  const l = s.lifecycle!;
+  const parts = [`role: ${l.role}`, `level: ${l.level}`];
+  if (l.role !== "clear")
+    parts.push(l.notice ? `notice ${l.notice}` : chalk.yellow("no notice recorded"));
+  const sp = l.suspense;
+  if (sp) {
+    if (sp.tasked === null)
+      parts.push(chalk.yellow(`suspense ${sp.businessDays} business days, not tasked`));
+    else {
+      const days =
+        sp.computed && sp.businessDays !== null ? ` (${sp.businessDays} business days)` : "";
+      const ext = sp.extendedTo ? `, extended to ${sp.extendedTo}` : "";
+      const past = sp.past ? chalk.yellow(" — passed") : "";
+      parts.push(
+        `tasked ${sp.tasked}${sp.date ? `, suspense ${sp.date}${days}` : ""}${ext}${past}`,
+      );
+    }
+  }
+  if (l.silenceIsConcurrence) parts.push("silence is concurrence");
+  parts.push(`decision: ${l.decision}`);
+  return parts.join(" · ");
+}
+
+function scopeOutLine(
+  scopeOut: NonNullable<NonNullable<StakeholderExplanation["lifecycle"]>["scopeOut"]>,
+  chalk: ChalkInstance,
+): string {
+  if (scopeOut.confirmedBy)
+    return `scope-out: confirmed by ${scopeOut.confirmedBy} on ${scopeOut.date} (${scopeOut.basis})`;
+  return chalk.red(
+    "scope-out: NOT CONFIRMED (the checklist asks that it be confirmed: scopeOut in the review)",
+  );
 }

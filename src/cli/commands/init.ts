@@ -32,7 +32,7 @@ export async function initCommand(
     checklists.map((ref) => ({ ref, at: { file: "--checklist", line: 1, column: 1 } })),
     target,
   );
-  if (!resolved) throw new PreclearError(diagnostics, 2);
+  if (!resolved) throw new PreclearError(diagnostics, "unevaluable");
 
   const interactive = !prompter && io.stdinIsTTY && Boolean(io.stdout.isTTY) && !io.env.CI;
   const ask =

@@ -4,34 +4,19 @@
  * report (same rules, same configured levels), judged as of `--as-of`.
  */
 import path from "node:path";
-import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
-import { lint } from "../../core/rules/lint.js";
-import { judgeSignoffs, signoffRules } from "../../core/signing/signoff.js";
+import { runDraft } from "../../core/check.js";
+import { pipelineOptions } from "../../core/project.js";
+import { judgeSignoffs } from "../../core/signing/signoff.js";
 import { loadTrustedKeysFor } from "../../core/signing/trust.js";
-import { renderHtml } from "../../report/html.js";
-import { renderJson } from "../../report/json.js";
-import { renderMarkdown } from "../../report/markdown.js";
 import { buildReport } from "../../report/model.js";
 import { officeRedlines, redlinesHtml, redlinesMarkdown } from "../../report/redlines.js";
-import type { ReportExtras } from "../../report/redlines.js";
-import type { Report } from "../../report/model.js";
+import { REPORT_RENDERERS } from "../../report/renderers.js";
+import type { ReportFormat } from "../../report/renderers.js";
 import { createContext } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
-import { VERSION } from "../main.js";
+import { VERSION } from "../version.js";
 import { RunInputs, writeOutputs } from "../output.js";
-import { applyRuleLevels } from "./check.js";
-
-export type ReportFormat = "markdown" | "html" | "json";
-
-export const REPORT_RENDERERS: Record<
-  ReportFormat,
-  (report: Report, extras?: ReportExtras) => string
-> = {
-  markdown: renderMarkdown,
-  html: renderHtml,
-  json: renderJson,
-};
 
 export async function reportCommand(
   file: string,
@@ -41,27 +26,24 @@ export async function reportCommand(
 ): Promise<number> {
   const context = createContext(globals, io);
   const draftFile = path.relative(io.cwd, path.resolve(io.cwd, file)) || file;
-  const evaluation = evaluate(
-    loadBundle(path.resolve(io.cwd, draftFile), context.library, {
-      allowOutside: context.allowOutside,
-    }),
+  // The pipeline `check` runs (sign-off rules, configured levels), so the
+  // sheet agrees with the gate.
+  const { evaluation, findings } = runDraft(
+    path.resolve(io.cwd, draftFile),
+    pipelineOptions(context.project),
   );
-  // The sign-off rules `check` runs, so the sheet's sign-off column agrees with the gate.
-  const trust = loadTrustedKeysFor(context.config, io.cwd);
-  const judgeOptions = { technicalAmendments: context.config.technicalAmendments };
-  const extraRules = signoffRules(trust, judgeOptions);
-  const linted = lint(evaluation, { asOf: context.asOf }, extraRules);
-  const [adjusted] = applyRuleLevels(
-    { asOf: context.asOf, drafts: [{ file: draftFile, findings: linted }] },
-    context.config,
-  ).drafts;
-  const report = buildReport(evaluation, adjusted?.findings ?? linted, {
+  const report = buildReport(evaluation, findings, {
     asOf: context.asOf,
     cwd: io.cwd,
     toolVersion: VERSION,
   });
   // What changed since each office signed: the redline per stale (or amended) office.
-  const offices = officeRedlines(evaluation, judgeSignoffs(evaluation, trust, judgeOptions));
+  const offices = officeRedlines(
+    evaluation,
+    judgeSignoffs(evaluation, loadTrustedKeysFor(context.config, io.cwd), {
+      technicalAmendments: context.config.technicalAmendments,
+    }),
+  );
   const text = REPORT_RENDERERS[options.format](report, {
     redlines: { markdown: redlinesMarkdown(offices), html: redlinesHtml(offices) },
   });

@@ -10,7 +10,6 @@ import { DigestError } from "../../core/signing/digest.js";
 import { DIGEST_V2, signoffDigestV2 } from "../../core/signing/digest-v2.js";
 import type { SignoffDigestV2 } from "../../core/signing/digest-v2.js";
 import { checkSnapshotTarget, keepSnapshot } from "../snapshots.js";
-import { PreclearError } from "../../core/diagnostics.js";
 import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
 import type { Evaluation, StakeholderEvaluation } from "../../core/evaluate/evaluate.js";
 import {
@@ -168,19 +167,10 @@ function digestFor(evaluation: Evaluation, id: string): SignoffDigestV2 {
  * to the working directory.
  */
 export function loadEvaluation(file: string, context: CommandContext): Evaluation {
+  // A draft too broken to evaluate throws (kind "unevaluable": exit 2, with
+  // paths shown relative, by src/cli/main.ts).
   const absolute = path.resolve(context.io.cwd, file);
-  try {
-    return evaluate(loadBundle(absolute, context.library, { allowOutside: context.allowOutside }));
-  } catch (error) {
-    if (!(error instanceof PreclearError)) throw error;
-    throw new PreclearError(
-      error.diagnostics.map((d) => ({
-        ...d,
-        location: { ...d.location, file: displayPath(d.location.file, context.io.cwd) },
-      })),
-      2,
-    );
-  }
+  return evaluate(loadBundle(absolute, context.library, { allowOutside: context.allowOutside }));
 }
 
 function applicableStakeholder(evaluation: Evaluation, id: string): StakeholderEvaluation {

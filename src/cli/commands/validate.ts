@@ -26,6 +26,10 @@ export async function validateCommand(
         ...d,
         location: { ...d.location, file: displayPath(d.location.file, io.cwd) },
       })),
+      warnings: (result.warnings ?? []).map((d) => ({
+        ...d,
+        location: { ...d.location, file: displayPath(d.location.file, io.cwd) },
+      })),
     };
   });
   const invalid = results.filter((r) => r.diagnostics.length > 0).length;
@@ -39,6 +43,7 @@ export async function validateCommand(
             kind: r.kind,
             valid: r.diagnostics.length === 0,
             errors: r.diagnostics,
+            ...(r.warnings.length ? { warnings: r.warnings } : {}),
           })),
         },
         null,
@@ -51,6 +56,8 @@ export async function validateCommand(
       if (r.diagnostics.length === 0)
         io.stdout.write(`${chalk.green("✔")} ${r.file} ${chalk.dim(`(${r.kind})`)}\n`);
       for (const d of r.diagnostics) io.stdout.write(`${chalk.red("✖")} ${formatDiagnostic(d)}\n`);
+      for (const d of r.warnings)
+        io.stdout.write(`${chalk.yellow("⚠")} ${formatDiagnostic(d)} ${chalk.dim("(warning)")}\n`);
     }
     const total = results.reduce((n, r) => n + r.diagnostics.length, 0);
     io.stdout.write(

@@ -7,7 +7,8 @@ import { Chalk } from "chalk";
 import type { ChalkInstance } from "chalk";
 import { displayPath } from "../../core/load/paths.js";
 import { judgeSignoffs } from "../../core/signing/signoff.js";
-import type { SignoffState, StakeholderSignoffs } from "../../core/signing/signoff.js";
+import type { StakeholderSignoffs } from "../../core/signing/signoff.js";
+import type { SignoffState } from "../../core/rules/state.js";
 import { loadTrustedKeysFor } from "../../core/signing/trust.js";
 import { createContext } from "../context.js";
 import type { GlobalOptions } from "../context.js";
@@ -62,7 +63,7 @@ export interface VerifyReport {
   stakeholders: Array<{
     id: string;
     name: string;
-    state: SignoffState;
+    state: VerifyState;
     detail: string;
     /** The digest a sign-off must carry now. */
     expectedDigest: string | null;
@@ -89,7 +90,7 @@ function toJson(j: StakeholderSignoffs): VerifyReport["stakeholders"][number] {
   return {
     id: j.stakeholder.stakeholder.id,
     name: j.stakeholder.stakeholder.name,
-    state: j.state,
+    state: VERIFY_STATE[j.state],
     detail: j.detail,
     expectedDigest: j.expected?.digest ?? null,
     signoffs: j.signoffs.map((s) => ({
@@ -120,7 +121,22 @@ const TEXT_FORMATS: Record<VerifyReport["draft"]["textFormat"], string> = {
   bytes: "the document's bytes: not a format preclear reads as text, so no redlines",
 };
 
-const LABELS: Record<SignoffState, string> = {
+/**
+ * verify's own words for the sign-off states (its JSON contract predates the
+ * shared state module): an optional office with no sign-off is "missing" here
+ * too, and a verified signature is "verified".
+ */
+type VerifyState = "valid" | "stale" | "missing" | "verified" | "invalid";
+const VERIFY_STATE: Record<SignoffState, VerifyState> = {
+  "signature-verified": "verified",
+  valid: "valid",
+  stale: "stale",
+  invalid: "invalid",
+  missing: "missing",
+  "not-required": "missing",
+};
+
+const LABELS: Record<VerifyState, string> = {
   verified: "signature verified",
   valid: "valid",
   missing: "unsigned",

@@ -80,7 +80,7 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
   const loaded = parseYaml(shown, decodeUtf8(shown, bytes));
   const value = (loaded.value ?? {}) as ConfigFile;
   const diagnostics = validateAgainst("config", loaded, value);
-  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 2);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, "unevaluable");
   const dir = path.dirname(file);
   config.file = file;
   config.checklistPaths = (value.checklists ?? []).map((p) => path.resolve(dir, p));

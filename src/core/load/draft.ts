@@ -273,7 +273,7 @@ function realOrSelf(file: string): string {
 }
 
 function throwIf(diagnostics: Diagnostic[]): void {
-  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, "invalid-input");
 }
 
 function finish(

@@ -1,6 +1,7 @@
 /** Reading input files: the size limit is checked before a byte is read. */
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { PreclearError } from "../diagnostics.js";
+import type { DiagnosticKind } from "../diagnostics.js";
 
 // ignoreBOM keeps a byte order mark in the text, as readFileSync does: a rewrite keeps it too.
 const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -14,10 +15,10 @@ export function readTextFile(file: string, maxBytes: number, what: string): stri
           location: { file, line: 1, column: 1 },
           message: tooLargeMessage(size, maxBytes),
         },
-        1,
+        "invalid-input",
       );
     }
-    return decodeUtf8(file, readFileSync(file), 1);
+    return decodeUtf8(file, readFileSync(file), "invalid-input");
   } catch (error) {
     if (error instanceof PreclearError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -27,7 +28,7 @@ export function readTextFile(file: string, maxBytes: number, what: string): stri
         message:
           code === "ENOENT" ? `no such ${what}` : `cannot read ${what}: ${code ?? String(error)}`,
       },
-      1,
+      "invalid-input",
     );
   }
 }
@@ -51,7 +52,11 @@ export function sniffFile(file: string, bytes = 16 * 1024): string {
  * The bytes of `file` as text, refusing invalid UTF-8 at the first bad byte:
  * a lenient decode would turn it into U+FFFD, and a rewrite would lose it.
  */
-export function decodeUtf8(file: string, bytes: Uint8Array, exitCode = 2): string {
+export function decodeUtf8(
+  file: string,
+  bytes: Uint8Array,
+  kind: DiagnosticKind = "unevaluable",
+): string {
   try {
     return UTF8.decode(bytes);
   } catch {
@@ -65,7 +70,7 @@ export function decodeUtf8(file: string, bytes: Uint8Array, exitCode = 2): strin
         location: { file, line, column },
         message: `not valid UTF-8 (byte 0x${byte}); save the file as UTF-8`,
       },
-      exitCode,
+      kind,
     );
   }
 }

@@ -14,8 +14,9 @@ import type { Diagnostic } from "../diagnostics.js";
 import { locate } from "./yaml.js";
 import type { LoadedYaml, PathSegment } from "./yaml.js";
 
-export type SchemaName =
-  "checklist" | "draft" | "review" | "response" | "report" | "config" | "trusted-keys";
+import type { SchemaName } from "./schema-names.js";
+
+export type { SchemaName } from "./schema-names.js";
 
 const SCHEMA_DIR = new URL("schemas/", PACKAGE_ROOT_URL);
 
@@ -28,7 +29,7 @@ export function readSchema(name: SchemaName): Record<string, unknown> {
 }
 
 // ajv is loaded only when a schema must be compiled at run time: the build
-// precompiles every schema into dist/validators/<name>.cjs (src/core/precompile.ts).
+// precompiles every schema into dist/validators/<name>.cjs (src/build/precompile.ts).
 const requireModule = createRequire(import.meta.url);
 
 /** An ajv instance with preclear's options and formats (also what the build precompiles with). */

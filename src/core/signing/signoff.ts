@@ -15,19 +15,15 @@ import { describeRedline, redline } from "../versions/redline.js";
 import { readSnapshot } from "../versions/snapshots.js";
 import type { Snapshot } from "../versions/snapshots.js";
 import type { Amendment } from "../versions/amendments.js";
-import { snapshotMissing } from "../rules/snapshot-missing.js";
-import { DONE_STATUSES } from "../evaluate/evaluate.js";
-import type { Location } from "../diagnostics.js";
 import type { Evaluation, ItemEvaluation, StakeholderEvaluation } from "../evaluate/evaluate.js";
-import type { Finding } from "../rules/findings.js";
 import { verifyFields } from "./keys.js";
-import type { ExtraRule, RuleContext } from "../rules/lint.js";
+import type { ExtraRule } from "../rules/lint.js";
+import { signatureInvalid } from "../rules/signature-invalid.js";
+import { signoffStale } from "../rules/signoff-stale.js";
+import { DONE_STATUSES, signoffRequired, signoffState } from "../rules/state.js";
+import type { SignoffState } from "../rules/state.js";
 import type { TrustedKeys } from "./trust.js";
 import type { Signoff } from "../types/review.js";
-import { locate } from "../load/yaml.js";
-import type { PathSegment } from "../load/yaml.js";
-
-export type SignoffState = "valid" | "stale" | "missing" | "verified" | "invalid";
 
 export interface SignatureCheck {
   keyId?: string;
@@ -70,17 +66,17 @@ export interface StakeholderSignoffs {
   signoffs: SignoffJudgement[];
 }
 
+export interface JudgeOptions {
+  /** `technicalAmendments: allowed` in the config: sign-offs survive technical amendments. */
+  technicalAmendments?: boolean;
+}
+
 /**
  * Judge the sign-offs of every stakeholder that applies (or that has
  * sign-offs and might apply), in coordination order. The last sign-off of a
  * stakeholder is the one that counts: earlier ones are kept as history. A
  * signature that cannot be trusted counts wherever it is.
  */
-export interface JudgeOptions {
-  /** `technicalAmendments: allowed` in the config: sign-offs survive technical amendments. */
-  technicalAmendments?: boolean;
-}
-
 export function judgeSignoffs(
   evaluation: Evaluation,
   trust: TrustedKeys | undefined,
@@ -94,7 +90,13 @@ export function judgeSignoffs(
     if (signoffs.length === 0) {
       result.push({
         stakeholder: s,
-        state: "missing",
+        state: signoffState({
+          required: signoffRequired(s),
+          count: 0,
+          untrusted: false,
+          stale: false,
+          signed: false,
+        }),
         detail: `no sign-off (${s.stakeholder.signoff})`,
         signoffs: [],
       });
@@ -127,20 +129,22 @@ export function judgeSignoffs(
     });
     const last = judged[judged.length - 1]!;
     const untrusted = judged.filter((j) => j.signature && !j.signature.ok);
-    let state: SignoffState;
+    const state: SignoffState = signoffState({
+      required: signoffRequired(s),
+      count: judged.length,
+      untrusted: untrusted.length > 0,
+      stale: !last.current,
+      signed: last.signature?.ok === true,
+    });
     let detail: string;
     if (untrusted.length > 0) {
-      state = "invalid";
       detail = untrusted.map((j) => `sign-off ${j.index + 1}: ${j.signature!.problem}`).join("; ");
       if (!last.current) detail += `; the last sign-off is also stale: ${last.staleReason}`;
     } else if (!last.current) {
-      state = "stale";
       detail = last.staleReason!;
     } else if (last.signature?.ok) {
-      state = "verified";
       detail = `signed by ${last.signoff.name} on ${last.signoff.date}; signature verified (key ${last.signature.keyId})`;
     } else {
-      state = "valid";
       detail = `signed off by ${last.signoff.name} on ${last.signoff.date}; digest matches; no signature`;
     }
     if (last.current && last.amended) {
@@ -152,20 +156,6 @@ export function judgeSignoffs(
     result.push(entry);
   }
   return result;
-}
-
-/** Per stakeholder id: the sign-off state the clearance sheet shows, and why. */
-export function signoffStates(
-  evaluation: Evaluation,
-  trust: TrustedKeys | undefined,
-  options: JudgeOptions = {},
-): Map<string, { state: SignoffState; detail?: string }> {
-  return new Map(
-    judgeSignoffs(evaluation, trust, options).map((j) => [
-      j.stakeholder.stakeholder.id,
-      { state: j.state, detail: j.detail },
-    ]),
-  );
 }
 
 function staleness(
@@ -389,74 +379,7 @@ export function signoffRules(
     return result;
   };
   return [
-    (evaluation, context) => signoffStale(evaluation, judged(evaluation), context),
-    (evaluation, context) => signatureInvalid(evaluation, judged(evaluation), context),
-    snapshotMissing,
+    (evaluation, context) => signoffStale.checkJudged(evaluation, judged(evaluation), context),
+    (evaluation, context) => signatureInvalid.checkJudged(evaluation, judged(evaluation), context),
   ];
-}
-
-/**
- * Where a sign-off entry (or one of its fields) is in the review. The entry
- * exists (it was read from there), so this points straight at it.
- */
-function signoffLocation(
-  evaluation: Evaluation,
-  context: RuleContext,
-  s: StakeholderEvaluation,
-  index: number,
-  field?: string,
-): Location {
-  const entry = evaluation.review.stakeholders.get(s.stakeholder.id);
-  const rest: PathSegment[] = ["signoffs", index, ...(field ? [field] : [])];
-  if (!entry) return context.stakeholderLocation(s, rest);
-  return locate(entry.fragment.loaded, ["stakeholders", s.stakeholder.id, ...rest]);
-}
-
-function who(s: StakeholderEvaluation, j: SignoffJudgement): string {
-  return `the sign-off by ${j.signoff.name} on ${j.signoff.date} for ${s.stakeholder.name} (${s.stakeholder.id})`;
-}
-
-function signoffStale(
-  evaluation: Evaluation,
-  judged: StakeholderSignoffs[],
-  context: RuleContext,
-): Finding[] {
-  const findings: Finding[] = [];
-  for (const { stakeholder: s, signoffs } of judged) {
-    const last = signoffs.at(-1);
-    if (!last || last.current) continue;
-    findings.push(
-      context.finding(
-        "signoff-stale",
-        "error",
-        `${who(s, last)} is stale: ${last.staleReason}; review it and sign off again`,
-        signoffLocation(evaluation, context, s, last.index),
-        { stakeholder: s.stakeholder.id },
-      ),
-    );
-  }
-  return findings;
-}
-
-function signatureInvalid(
-  evaluation: Evaluation,
-  judged: StakeholderSignoffs[],
-  context: RuleContext,
-): Finding[] {
-  const findings: Finding[] = [];
-  for (const { stakeholder: s, signoffs } of judged) {
-    for (const j of signoffs) {
-      if (!j.signature || j.signature.ok) continue;
-      findings.push(
-        context.finding(
-          "signature-invalid",
-          "error",
-          `${who(s, j)} cannot be trusted: ${j.signature.problem}`,
-          signoffLocation(evaluation, context, s, j.index, j.signature.field),
-          { stakeholder: s.stakeholder.id },
-        ),
-      );
-    }
-  }
-  return findings;
 }

@@ -1,0 +1,44 @@
+/** dependency-order: a stakeholder decided before one it depends on. */
+import type { Finding } from "./findings.js";
+import { whereOf } from "./context.js";
+import type { Rule } from "./rule.js";
+import { ruleMeta } from "./rule.js";
+
+export const dependencyOrder: Rule = {
+  meta: ruleMeta(
+    "dependency-order",
+    "warning",
+    "A stakeholder decided before one it depends on",
+    "The stakeholder's decision is dated before the decision of a stakeholder listed in its `dependsOn`, so it was made without the input it was meant to wait for. Confirm the decision still stands once its dependencies have decided.",
+  ),
+  check(evaluation, context): Finding[] {
+    const byId = new Map(evaluation.stakeholders.map((s) => [s.stakeholder.id, s]));
+    const findings: Finding[] = [];
+    for (const s of evaluation.stakeholders) {
+      const decision = s.record?.decision;
+      if (s.applies !== true || !decision) continue;
+      for (const depId of s.stakeholder.dependsOn) {
+        const dep = byId.get(depId);
+        if (!dep || dep.applies !== true) continue;
+        const depDecision = dep.record?.decision;
+        let problem: string | undefined;
+        if (!depDecision) problem = `before ${depId}, which it depends on, has decided`;
+        else if (decision.date && depDecision.date && decision.date < depDecision.date) {
+          problem = `on ${decision.date}, before ${depId} (which it depends on) decided on ${depDecision.date}`;
+        }
+        if (problem) {
+          findings.push(
+            context.finding(
+              "dependency-order",
+              this.meta.defaultLevel,
+              `${s.stakeholder.id} decided ${problem}; coordinate in dependsOn order`,
+              context.stakeholderLocation(s, ["decision", "date"]),
+              whereOf(s),
+            ),
+          );
+        }
+      }
+    }
+    return findings;
+  },
+};
