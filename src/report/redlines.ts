@@ -6,7 +6,10 @@
  * when) beside it.
  */
 import type { Evaluation } from "../core/evaluate/evaluate.js";
+import type { Config } from "../core/load/config.js";
+import { judgeSignoffs } from "../core/signing/signoff.js";
 import type { StakeholderSignoffs } from "../core/signing/signoff.js";
+import { loadTrustedKeysFor } from "../core/signing/trust.js";
 import type { Amendment } from "../core/types/review.js";
 import { describeRedline, redline } from "../core/versions/redline.js";
 import type { Redline } from "../core/versions/redline.js";
@@ -114,4 +117,21 @@ export function redlinesHtml(offices: readonly OfficeRedline[]): string {
   }
   out.push(`</section>`);
   return out.join("\n");
+}
+
+/**
+ * The report's redline section for a draft of a project (what `preclear
+ * report` and the library's renderReport both add).
+ */
+export function redlineExtras(
+  evaluation: Evaluation,
+  project: { config: Config; cwd: string },
+): ReportExtras {
+  const offices = officeRedlines(
+    evaluation,
+    judgeSignoffs(evaluation, loadTrustedKeysFor(project.config, project.cwd), {
+      technicalAmendments: project.config.technicalAmendments,
+    }),
+  );
+  return { redlines: { markdown: redlinesMarkdown(offices), html: redlinesHtml(offices) } };
 }

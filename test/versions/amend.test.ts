@@ -16,6 +16,7 @@ import {
   trustedKey,
 } from "../signoff/helpers.js";
 import type { Project } from "../signoff/helpers.js";
+import { renderReport } from "../../src/index.js";
 
 let project: Project;
 beforeEach(async () => {
@@ -181,4 +182,12 @@ test("the report shows the redline of each stale office, and nothing when all is
     "json",
   ]);
   expect(() => JSON.parse(json.stdout) as unknown).not.toThrow();
+});
+
+test("the library's renderReport shows the same redlines as preclear report", async () => {
+  edit(project.draft, "to the extent", "to the full extent");
+  const cliReport = await cli(project, ["report", "memo.md", "--as-of", "2018-04-01"]);
+  const library = renderReport("memo.md", { cwd: project.dir, asOf: "2018-04-01" });
+  expect(library).toContain("## What changed since sign-off");
+  expect(library).toBe(cliReport.stdout);
 });

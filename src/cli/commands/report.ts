@@ -6,10 +6,8 @@
 import path from "node:path";
 import { runDraft } from "../../core/check.js";
 import { pipelineOptions } from "../../core/project.js";
-import { judgeSignoffs } from "../../core/signing/signoff.js";
-import { loadTrustedKeysFor } from "../../core/signing/trust.js";
 import { buildReport } from "../../report/model.js";
-import { officeRedlines, redlinesHtml, redlinesMarkdown } from "../../report/redlines.js";
+import { redlineExtras } from "../../report/redlines.js";
 import { REPORT_RENDERERS } from "../../report/renderers.js";
 import type { ReportFormat } from "../../report/renderers.js";
 import { createContext } from "../context.js";
@@ -38,15 +36,10 @@ export async function reportCommand(
     toolVersion: VERSION,
   });
   // What changed since each office signed: the redline per stale (or amended) office.
-  const offices = officeRedlines(
-    evaluation,
-    judgeSignoffs(evaluation, loadTrustedKeysFor(context.config, io.cwd), {
-      technicalAmendments: context.config.technicalAmendments,
-    }),
+  const text = REPORT_RENDERERS[options.format](
+    report,
+    redlineExtras(evaluation, { config: context.config, cwd: io.cwd }),
   );
-  const text = REPORT_RENDERERS[options.format](report, {
-    redlines: { markdown: redlinesMarkdown(offices), html: redlinesHtml(offices) },
-  });
   if (options.output) {
     // Never over one of the files the report was made from.
     const inputs = new RunInputs();
