@@ -23,6 +23,7 @@ import type { FormatName } from "./formatters/index.js";
 import { buildReport } from "./report/model.js";
 import type { Report } from "./report/model.js";
 import { REPORT_RENDERERS } from "./report/renderers.js";
+import { redlineExtras } from "./report/redlines.js";
 import type { ReportFormat } from "./report/renderers.js";
 import { VERSION } from "./cli/version.js";
 
@@ -115,7 +116,18 @@ export interface ReportInput extends ProjectInput {
 
 /** The clearance report of one draft, as `preclear report` writes it. */
 export function renderReport(draft: string, input: ReportInput = {}): string {
-  return REPORT_RENDERERS[input.format ?? "markdown"](buildClearanceReport(draft, input));
+  const project = open(input);
+  const { evaluation, findings } = runDraft(
+    path.resolve(project.cwd, draft),
+    pipelineOptions(project),
+  );
+  const report = buildReport(evaluation, findings, {
+    asOf: project.asOf,
+    cwd: project.cwd,
+    toolVersion: VERSION,
+  });
+  // With the redline of each stale office, as `preclear report` adds it.
+  return REPORT_RENDERERS[input.format ?? "markdown"](report, redlineExtras(evaluation, project));
 }
 
 /** The report's data (what `renderReport` renders; `--format json` is this, serialised). */

@@ -85,7 +85,9 @@ export function pipelineOptions(project: Project): CheckOptions {
     asOf: project.asOf,
     library: project.library,
     allowOutside: project.allowOutside,
-    extraRules: signoffRules(loadTrustedKeysFor(project.config, project.cwd)),
+    extraRules: signoffRules(loadTrustedKeysFor(project.config, project.cwd), {
+      technicalAmendments: project.config.technicalAmendments,
+    }),
     ruleLevels: project.config.rules,
   };
 }

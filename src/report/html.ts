@@ -29,6 +29,8 @@ import {
   SIGNOFF,
   withUnit,
 } from "./labels.js";
+import type { ReportExtras } from "./redlines.js";
+import { REDLINE_CSS } from "../formatters/redline.js";
 import type { Shape, StateLabel, Tone } from "./labels.js";
 import type {
   CapacityRow,
@@ -65,7 +67,7 @@ function cat(...parts: HtmlValue[]): SafeHtml {
   return join(parts, "");
 }
 
-export function renderHtml(report: Report): string {
+export function renderHtml(report: Report, extras: ReportExtras = {}): string {
   const title = `Clearance report: ${report.draft.title}`;
   const body = stack(
     // Page 1 of the print: who decides, and every office's row.
@@ -79,6 +81,7 @@ export function renderHtml(report: Report): string {
     capacitySection(report),
     timelineSection(report),
     stakeholdersSection(report),
+    extras.redlines?.html ? raw(extras.redlines.html) : EMPTY,
     policyAppendix(report),
     appendix(report),
     footer(report),
@@ -94,7 +97,7 @@ export function renderHtml(report: Report): string {
     markup`<meta name="viewport" content="width=device-width, initial-scale=1">`,
     markup`<meta name="generator" content="preclear${version ? ` ${version}` : ""}">`,
     markup`<title>${oneLine(title)}</title>`,
-    markup`<style>${raw(stylesheet(report))}</style>`,
+    markup`<style>${raw(stylesheet(report))}${extras.redlines?.html ? raw(REDLINE_CSS) : ""}</style>`,
     markup`</head>`,
     markup`<body>`,
     markup`<main class="document">`,

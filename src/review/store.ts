@@ -27,6 +27,7 @@ import type {
   Notice,
   Review,
   ScopeOut,
+  Amendment,
   Signoff,
   StakeholderRecord,
   Tasking,
@@ -480,6 +481,24 @@ export class ReviewStore {
       },
     });
     return entries.map((entry) => ({ ...entry, ...stripUndefined(context) }));
+  }
+
+  /** Append a technical amendment of the policy text (SPEC section 13) to the review. */
+  async addAmendment(amendment: Amendment): Promise<void> {
+    return this.change({
+      file: (loaded) => this.factFile(loaded),
+      apply: (fragment) => {
+        ensureSeq(fragment, ["amendments"]).add(fragment.doc.createNode(stripUndefined(amendment)));
+        return [
+          {
+            item: `amendment:${amendment.kind}`,
+            from: amendment.from,
+            to: amendment.to,
+            reason: amendment.reason,
+          },
+        ];
+      },
+    });
   }
 
   /** Append a history entry of the caller's own. */

@@ -50,6 +50,7 @@ describe("every rule id", () => {
       "orphan-response",
       "tasking-missing",
       "input-missing",
+      "snapshot-missing",
     ]);
     expect(RULE_IDS.filter((id) => RULES[id].defaultLevel === "note")).toEqual([
       "deemed-concurrence",

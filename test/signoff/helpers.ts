@@ -11,6 +11,7 @@ import { checkDraft } from "../../src/core/check.js";
 import type { Finding } from "../../src/core/rules/findings.js";
 import { signoffRules } from "../../src/core/signing/signoff.js";
 import { loadTrustedKeys } from "../../src/core/signing/trust.js";
+import { loadConfig } from "../../src/core/load/config.js";
 import { runCli } from "../helpers/cli.js";
 import type { CliResult } from "../helpers/cli.js";
 import { fixture, tempDir } from "../helpers/fixtures.js";
@@ -102,7 +103,9 @@ export function findings(project: Project): Finding[] {
   const result = checkDraft(project.draft, {
     asOf: "2018-04-01",
     library,
-    extraRules: signoffRules(loadTrustedKeys(project.keys)),
+    extraRules: signoffRules(loadTrustedKeys(project.keys), {
+      technicalAmendments: loadConfig(undefined, project.dir).technicalAmendments,
+    }),
   });
   return result.findings;
 }

@@ -64,6 +64,13 @@ export function renderExplanation(e: Explanation, chalk: ChalkInstance): string 
   out.push(chalk.bold(`${e.draft.title}`) + chalk.dim(` (${e.draft.id}, ${e.draft.file})`));
   out.push(`Checklists: ${e.checklists.map((c) => `${c.id}@${c.version}`).join(", ")}`);
   if (e.draft.issuanceDate) out.push(`Issuance date: ${e.draft.issuanceDate}`);
+  if (e.draft.textFormat !== "markdown") {
+    out.push(
+      e.draft.textFormat === "docx"
+        ? "Policy text: the Word document's text (re-saving it without changing a word stales nothing)"
+        : "Policy text: digested as bytes (not a format preclear reads as text: any re-save stales sign-offs, and there are no redlines)",
+    );
+  }
   out.push("");
   out.push(chalk.bold("Facts"));
   for (const f of e.facts) {

@@ -10,9 +10,11 @@
  * ../define/check.ts), then add it to COMMANDS below.
  */
 import type { Command } from "commander";
+import { amend } from "../define/amend.js";
 import { check } from "../define/check.js";
 import { checklists } from "../define/checklists.js";
 import { completion } from "../define/completion.js";
+import { diff } from "../define/diff.js";
 import { explain } from "../define/explain.js";
 import { importResponses } from "../define/import.js";
 import { init } from "../define/init.js";
@@ -43,6 +45,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   packet,
   importResponses,
   respond,
+  diff,
+  amend,
   keygen,
   init,
   completion,

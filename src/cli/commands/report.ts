@@ -7,6 +7,7 @@ import path from "node:path";
 import { runDraft } from "../../core/check.js";
 import { pipelineOptions } from "../../core/project.js";
 import { buildReport } from "../../report/model.js";
+import { redlineExtras } from "../../report/redlines.js";
 import { REPORT_RENDERERS } from "../../report/renderers.js";
 import type { ReportFormat } from "../../report/renderers.js";
 import { policyText } from "../../report/policy-text.js";
@@ -43,12 +44,14 @@ export async function reportCommand(
     toolVersion: VERSION,
     policyText: policyText(evaluation.draft, context.config.limits.maxBytes),
   });
+  // What changed since each office signed: the redline per stale (or amended) office.
+  const extras = redlineExtras(evaluation, { config: context.config, cwd: io.cwd });
   const text =
     options.format === "docx"
       ? await renderDocx(report, evaluation, { marking: context.config.packet.marking })
       : options.format === "markdown"
-        ? renderMarkdown(report, budget === undefined ? {} : { budget })
-        : REPORT_RENDERERS[options.format](report);
+        ? renderMarkdown(report, { ...extras, ...(budget === undefined ? {} : { budget }) })
+        : REPORT_RENDERERS[options.format](report, extras);
   if (options.output) {
     // Never over one of the files the report was made from.
     const inputs = new RunInputs();

@@ -25,13 +25,16 @@ export async function verifyCommand(
   const context = createContext(globals, io);
   const trust = loadTrustedKeysFor(context.config, io.cwd);
   const evaluation = loadEvaluation(file, context);
-  const judged = judgeSignoffs(evaluation, trust);
+  const judged = judgeSignoffs(evaluation, trust, {
+    technicalAmendments: context.config.technicalAmendments,
+  });
   const failed = judged.filter((j) => j.state === "stale" || j.state === "invalid");
   const report: VerifyReport = {
     draft: {
       id: evaluation.draft.draft.id,
       file: displayPath(evaluation.draft.file, io.cwd),
       contentDigest: evaluation.draft.contentDigest,
+      textFormat: evaluation.draft.textFormat,
     },
     trustedKeys: trust
       ? { source: displayPath(trust.source, io.cwd), keys: trust.keys.size }
@@ -51,7 +54,13 @@ export async function verifyCommand(
 }
 
 export interface VerifyReport {
-  draft: { id: string; file: string; contentDigest: string };
+  draft: {
+    id: string;
+    file: string;
+    contentDigest: string;
+    /** markdown, docx (the document's text) or bytes (another format, digested as bytes). */
+    textFormat: "markdown" | "docx" | "bytes";
+  };
   trustedKeys: { source: string; keys: number } | null;
   /** No sign-off is stale and every signature can be trusted. */
   ok: boolean;
@@ -70,6 +79,12 @@ export interface VerifyReport {
       current: boolean;
       changed: string[] | null;
       staleReason: string | null;
+      /** Digest version of the sign-off (docs/digest.md). */
+      digestVersion: 1 | 2;
+      /** Per section, what changed in the text since the sign-off (from its snapshot). */
+      textChanges: string | null;
+      /** Technical amendments since the sign-off that keep it valid. */
+      technicalAmendments: number;
       signature: { keyId: string | null; ok: boolean; problem: string | null } | null;
     }>;
   }>;
@@ -90,6 +105,9 @@ function toJson(j: StakeholderSignoffs): VerifyReport["stakeholders"][number] {
       current: s.current,
       changed: s.changed ?? null,
       staleReason: s.staleReason ?? null,
+      digestVersion: s.digestVersion,
+      textChanges: s.textChanges ?? null,
+      technicalAmendments: s.amended?.count ?? 0,
       signature: s.signature
         ? {
             keyId: s.signature.keyId ?? null,
@@ -100,6 +118,12 @@ function toJson(j: StakeholderSignoffs): VerifyReport["stakeholders"][number] {
     })),
   };
 }
+
+const TEXT_FORMATS: Record<VerifyReport["draft"]["textFormat"], string> = {
+  markdown: "the Markdown body",
+  docx: "the text of the Word document, not its bytes",
+  bytes: "the document's bytes: not a format preclear reads as text, so no redlines",
+};
 
 /**
  * verify's own words for the sign-off states (its JSON contract predates the
@@ -127,7 +151,9 @@ const LABELS: Record<VerifyState, string> = {
 export function renderVerify(report: VerifyReport, chalk: ChalkInstance): string {
   const out: string[] = [];
   out.push(chalk.bold(report.draft.id) + chalk.dim(` (${report.draft.file})`));
-  out.push(chalk.dim(`content ${report.draft.contentDigest}`));
+  out.push(
+    chalk.dim(`content ${report.draft.contentDigest} (${TEXT_FORMATS[report.draft.textFormat]})`),
+  );
   out.push(
     chalk.dim(
       report.trustedKeys

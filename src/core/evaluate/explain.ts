@@ -78,6 +78,8 @@ export interface Explanation {
     title: string;
     issuanceDate: string | null;
     contentDigest: string;
+    /** What the content digest covers: markdown body, docx text, or the bytes of another format. */
+    textFormat: "markdown" | "docx" | "bytes";
   };
   checklists: Array<{ id: string; version: string }>;
   facts: Array<{ name: string; value: FactValue | null; from: string | null }>;
@@ -107,6 +109,7 @@ export function explain(evaluation: Evaluation, asOf = "0000-01-01"): Explanatio
       title: draft.draft.title,
       issuanceDate: draft.draft.issuanceDate ?? null,
       contentDigest: draft.contentDigest,
+      textFormat: draft.textFormat,
     },
     checklists: checklist.members.map((m) => ({
       id: m.checklist.id,

@@ -23,6 +23,8 @@ export interface Config {
   allowOutside: boolean;
   /** What clearance packets say on their cover (SPEC section 14). */
   packet: { marking?: string; from?: string; pointOfContact?: string };
+  /** `technicalAmendments: allowed`: sign-offs survive `preclear amend --technical`. */
+  technicalAmendments: boolean;
 }
 
 interface ConfigFile {
@@ -40,6 +42,7 @@ interface ConfigFile {
   };
   allowOutside?: boolean;
   packet?: { marking?: string; from?: string; pointOfContact?: string };
+  technicalAmendments?: "allowed" | "forbidden";
 }
 
 export const DEFAULT_MAX_DRAFTS = 10_000;
@@ -65,6 +68,7 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
     limits: { ...DEFAULT_LIMITS, maxDrafts: DEFAULT_MAX_DRAFTS, maxItems: DEFAULT_MAX_ITEMS },
     allowOutside: false,
     packet: {},
+    technicalAmendments: false,
   };
   if (!file) return config;
   const shown = path.relative(cwd, file) || file;
@@ -91,5 +95,6 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
   };
   config.allowOutside = value.allowOutside ?? false;
   config.packet = { ...(value.packet ?? {}) };
+  config.technicalAmendments = value.technicalAmendments === "allowed";
   return config;
 }

@@ -27,6 +27,8 @@ export const RULE_IDS = [
   "input-missing",
   "comment-unresolved",
   "decision-inconsistent",
+  // SPEC section 13
+  "snapshot-missing",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -31,6 +31,7 @@ import { deemedConcurrence } from "./deemed-concurrence.js";
 import { inputMissing } from "./input-missing.js";
 import { commentUnresolved } from "./comment-unresolved.js";
 import { decisionInconsistent } from "./decision-inconsistent.js";
+import { snapshotMissing } from "./snapshot-missing.js";
 
 /** Rules lint runs over every evaluated draft. */
 export const LINT_RULES: readonly Rule[] = [
@@ -57,6 +58,8 @@ export const LINT_RULES: readonly Rule[] = [
   inputMissing,
   commentUnresolved,
   decisionInconsistent,
+  // SPEC section 13
+  snapshotMissing,
 ];
 
 /** Every rule's metadata, by id. */

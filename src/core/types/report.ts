@@ -737,7 +737,8 @@ export interface Finding {
     | "deemed-concurrence"
     | "input-missing"
     | "comment-unresolved"
-    | "decision-inconsistent";
+    | "decision-inconsistent"
+    | "snapshot-missing";
   /**
    * Its level, after configured rule levels.
    */
@@ -998,7 +999,8 @@ export interface Item {
       | "deemed-concurrence"
       | "input-missing"
       | "comment-unresolved"
-      | "decision-inconsistent";
+      | "decision-inconsistent"
+      | "snapshot-missing";
     /**
      * The level.
      */

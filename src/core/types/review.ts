@@ -268,6 +268,10 @@ export interface Signoff {
      * A sha256 digest: "sha256:" and 64 lower-case hex digits.
      */
     record?: string;
+    /**
+     * A sha256 digest: "sha256:" and 64 lower-case hex digits.
+     */
+    text?: string;
     [k: string]: Sha256 | undefined;
   };
 }
