@@ -19,7 +19,7 @@ import { createContext, UsageError } from "../context.js";
 import type { CommandContext, GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
 import { say } from "./say.js";
-import { VERSION } from "../main.js";
+import { VERSION } from "../version.js";
 import { RunInputs, writeOutputs } from "../output.js";
 import { loadEvaluation } from "./signoff.js";
 
