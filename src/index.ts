@@ -11,6 +11,7 @@
  * are thrown as `PreclearError`, whose `diagnostics` carry file, line and
  * column. See docs/library.md.
  */
+import { policyText } from "./report/policy-text.js";
 import path from "node:path";
 import { checkDrafts, runDraft } from "./core/check.js";
 import type { ChecklistLibrary } from "./core/load/checklist.js";
@@ -116,6 +117,17 @@ export interface ReportInput extends ProjectInput {
 
 /** The clearance report of one draft, as `preclear report` writes it. */
 export function renderReport(draft: string, input: ReportInput = {}): string {
+  const { project, evaluation, report } = reportOf(draft, input);
+  // With the redline of each stale office, as `preclear report` adds it.
+  return REPORT_RENDERERS[input.format ?? "markdown"](report, redlineExtras(evaluation, project));
+}
+
+/** The report's data (what `renderReport` renders; `--format json` is this, serialised). */
+export function buildClearanceReport(draft: string, input: ProjectInput = {}): Report {
+  return reportOf(draft, input).report;
+}
+
+function reportOf(draft: string, input: ProjectInput) {
   const project = open(input);
   const { evaluation, findings } = runDraft(
     path.resolve(project.cwd, draft),
@@ -125,23 +137,9 @@ export function renderReport(draft: string, input: ReportInput = {}): string {
     asOf: project.asOf,
     cwd: project.cwd,
     toolVersion: VERSION,
+    policyText: policyText(evaluation.draft, project.config.limits.maxBytes),
   });
-  // With the redline of each stale office, as `preclear report` adds it.
-  return REPORT_RENDERERS[input.format ?? "markdown"](report, redlineExtras(evaluation, project));
-}
-
-/** The report's data (what `renderReport` renders; `--format json` is this, serialised). */
-export function buildClearanceReport(draft: string, input: ProjectInput = {}): Report {
-  const project = open(input);
-  const { evaluation, findings } = runDraft(
-    path.resolve(project.cwd, draft),
-    pipelineOptions(project),
-  );
-  return buildReport(evaluation, findings, {
-    asOf: project.asOf,
-    cwd: project.cwd,
-    toolVersion: VERSION,
-  });
+  return { project, evaluation, report };
 }
 
 export interface FormatInput {

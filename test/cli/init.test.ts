@@ -118,9 +118,14 @@ describe("preclear.config.yaml", () => {
       path.join(dir, "preclear.config.yaml"),
       [
         "rules:",
-        ...["fact-missing", "item-open", "decision-missing", "signoff-missing", "overdue"].map(
-          (r) => `  ${r}: warning`,
-        ),
+        ...[
+          "fact-missing",
+          "item-open",
+          "decision-missing",
+          "signoff-missing",
+          "overdue",
+          "notice-missing",
+        ].map((r) => `  ${r}: warning`),
         "",
       ].join("\n"),
     );

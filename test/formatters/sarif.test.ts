@@ -234,7 +234,12 @@ describe("check -f sarif from a subdirectory", () => {
     });
     const run = onlyRun(parse(stdout));
     const uris = run.results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri);
-    expect(new Set(uris)).toEqual(new Set(["examples/zero-tolerance-2018.review.yaml"]));
+    // Every URI is relative to the repository root (a finding about missing
+    // facts points at the draft's front matter, the rest at the reviews).
+    expect(uris.length).toBeGreaterThan(0);
+    for (const uri of uris) expect(uri).toMatch(/^examples\/[a-z0-9-]+\.(review\.yaml|md)$/);
+    expect(new Set(uris)).toContain("examples/zero-tolerance-2018.review.yaml");
+    expect(new Set(uris)).toContain("examples/firearms-trafficking-2026.review.yaml");
     expect(run.originalUriBaseIds["%SRCROOT%"]?.uri).toBe(pathToFileURL(`${REPO_ROOT}/`).href);
   });
 
