@@ -3,13 +3,44 @@
 // which can cut off piped output). loadCli picks the build's bundle when current.
 import { loadCli } from "../dist/cli/load.js";
 
+// Whatever goes wrong out here is one line on stderr and exit 2 (SPEC §5):
+// never a stack trace, never exit 1 (which would read as "problems found").
+let failed = false;
+function fail(message) {
+  if (!failed) {
+    failed = true;
+    try {
+      // One line, no control characters: an error message may quote input.
+      const line = String(message)
+        .split(/\r?\n/)[0]
+        .replace(/\p{Cc}/gu, " ");
+      process.stderr.write(`preclear: ${line}\n`);
+    } catch {
+      // stderr is gone too: the exit code still says it.
+    }
+  }
+  process.exitCode = 2;
+}
+
 // A reader that goes away (`preclear check | head`) is not an error of ours:
-// stop writing quietly instead of dying with a stack trace on EPIPE.
-for (const stream of [process.stdout, process.stderr]) {
+// stop writing quietly. Any other write error (`> /dev/full`: ENOSPC) is one
+// line and exit 2.
+for (const [name, stream] of [
+  ["standard output", process.stdout],
+  ["standard error", process.stderr],
+]) {
   stream.on("error", (error) => {
-    if (error.code !== "EPIPE") throw error;
+    if (error.code === "EPIPE") return;
+    fail(`cannot write to ${name}: ${error.code ?? error.message}`);
   });
 }
+
+process.on("uncaughtException", (error) => {
+  fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+});
+process.on("unhandledRejection", (error) => {
+  fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+});
 
 const args = process.argv.slice(2);
 // `preclear --version` alone needs only the version: no CLI, no commander.
@@ -28,12 +59,9 @@ cli
   .then(({ run }) => run(args))
   .then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = failed ? 2 : code;
     },
     (error) => {
-      process.stderr.write(
-        `preclear: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      process.exitCode = 2;
+      fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);
     },
   );

@@ -24,6 +24,7 @@ import { buildReport } from "./report/model.js";
 import type { Report } from "./report/model.js";
 import { REPORT_RENDERERS } from "./report/renderers.js";
 import { redlineExtras } from "./report/redlines.js";
+import { policyText } from "./report/policy-text.js";
 import type { ReportFormat } from "./report/renderers.js";
 import { VERSION } from "./cli/version.js";
 
@@ -117,6 +118,17 @@ export interface ReportInput extends ProjectInput {
 /** The clearance report of one draft, as `preclear report` writes it. */
 export function renderReport(draft: string, input: ReportInput = {}): string {
   const project = open(input);
+  const { evaluation, report } = reportOf(project, draft);
+  // With the redline of each stale office, as `preclear report` adds it.
+  return REPORT_RENDERERS[input.format ?? "markdown"](report, redlineExtras(evaluation, project));
+}
+
+/** The report's data (what `renderReport` renders; `--format json` is this, serialised). */
+export function buildClearanceReport(draft: string, input: ProjectInput = {}): Report {
+  return reportOf(open(input), draft).report;
+}
+
+function reportOf(project: Project, draft: string): { evaluation: Evaluation; report: Report } {
   const { evaluation, findings } = runDraft(
     path.resolve(project.cwd, draft),
     pipelineOptions(project),
@@ -125,23 +137,9 @@ export function renderReport(draft: string, input: ReportInput = {}): string {
     asOf: project.asOf,
     cwd: project.cwd,
     toolVersion: VERSION,
+    policyText: policyText(evaluation.draft, project.config.limits.maxBytes),
   });
-  // With the redline of each stale office, as `preclear report` adds it.
-  return REPORT_RENDERERS[input.format ?? "markdown"](report, redlineExtras(evaluation, project));
-}
-
-/** The report's data (what `renderReport` renders; `--format json` is this, serialised). */
-export function buildClearanceReport(draft: string, input: ProjectInput = {}): Report {
-  const project = open(input);
-  const { evaluation, findings } = runDraft(
-    path.resolve(project.cwd, draft),
-    pipelineOptions(project),
-  );
-  return buildReport(evaluation, findings, {
-    asOf: project.asOf,
-    cwd: project.cwd,
-    toolVersion: VERSION,
-  });
+  return { evaluation, report };
 }
 
 export interface FormatInput {

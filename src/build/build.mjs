@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`: every step in order, from a clean dist/.
-//   1. remove dist/ (files of moved or deleted modules must not linger, nor ship)
+//   1. remove dist/ (files of moved or deleted modules must not linger, nor ship);
+//      src/build/inline-css.mjs → src/report/stylesheet.ts (the report CSS as a string)
 //   2. tsc -p tsconfig.build.json          → dist/ (the library and the CLI, with .d.ts)
 //   3. src/build/write-precompiled.mjs     → dist/validators/, dist/checklists.json
 //   4. rollup -c                           → dist/bundle/ (the CLI for bin/preclear.js)
@@ -18,6 +19,7 @@ const node = (script, ...args) =>
   execFileSync(process.execPath, [script, ...args], { cwd: ROOT, stdio: "inherit" });
 
 rmSync(path.join(ROOT, "dist"), { recursive: true, force: true });
+node(path.join(ROOT, "src", "build", "inline-css.mjs"));
 node(require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json");
 node(path.join(ROOT, "src", "build", "write-precompiled.mjs"));
 node(require.resolve("rollup/dist/bin/rollup"), "-c", "--silent");

@@ -14,7 +14,8 @@ import { displayPath } from "../core/load/paths.js";
 import type { GlobalOptions } from "./context.js";
 import { UsageError } from "./errors.js";
 import { register } from "./commands/index.js";
-import { processIO } from "./io.js";
+import { processIO, sanitisedIO } from "./io.js";
+import { forgetFilesRead } from "../core/load/files.js";
 import type { CliIO } from "./io.js";
 
 import { VERSION } from "./version.js";
@@ -24,7 +25,10 @@ export { VERSION };
 /** A command's action: returns its exit code. */
 export type Action = (globals: GlobalOptions, io: CliIO) => Promise<number>;
 
-export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+export async function run(argv: readonly string[], given: CliIO = processIO()): Promise<number> {
+  // Everything a command writes goes through the one terminal sanitiser.
+  const io = sanitisedIO(given);
+  forgetFilesRead();
   let exitCode = 0;
   const program = new Command("preclear");
   const actions =

@@ -6,11 +6,12 @@
  * one to make CI overwrite a file elsewhere). Each file is then replaced
  * atomically, so a full disk leaves the previous output whole.
  */
-import { lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { PreclearError } from "../core/diagnostics.js";
 import type { Evaluation } from "../core/evaluate/evaluate.js";
-import { displayPath, isInside, projectRoot } from "../core/load/paths.js";
+import { filesRead } from "../core/load/files.js";
+import { displayPath, isInside, projectRoot, realLocation } from "../core/load/paths.js";
 import { writeFileAtomic } from "../review/atomic.js";
 import type { AtomicFs } from "../review/atomic.js";
 
@@ -37,8 +38,18 @@ export class RunInputs {
     for (const member of evaluation.checklist.members) this.add(member.file, "a checklist");
   }
 
-  /** What `file` is to this run, if it is one of its inputs. */
+  /**
+   * What `file` is to this run, if it is one of its inputs: those named
+   * above, or any other file the run read (core/load/files.ts records every
+   * file it opens — a descriptor's document, a trusted-keys file, a key).
+   */
   find(real: string): string | undefined {
+    const named = this.byRealPath.get(real);
+    if (named !== undefined) return named;
+    for (const file of filesRead()) {
+      if (this.added.has(file)) continue;
+      this.add(file, "an input");
+    }
     return this.byRealPath.get(real);
   }
 }
@@ -126,29 +137,4 @@ function isDirectory(file: string): boolean {
   }
 }
 
-/**
- * Where writing `file` would land: symlinks followed (a dangling one to the
- * file it names), and a path that does not exist yet placed under the real
- * location of its nearest existing ancestor.
- */
-export function realLocation(file: string): string {
-  let current = path.resolve(file);
-  for (let hops = 0; hops < 40; hops++) {
-    try {
-      return realpathSync(current);
-    } catch {
-      /* missing, or a dangling link: handled below */
-    }
-    let link: string | undefined;
-    try {
-      if (lstatSync(current).isSymbolicLink()) link = readlinkSync(current);
-    } catch {
-      /* does not exist */
-    }
-    if (link === undefined) break;
-    current = path.resolve(path.dirname(current), link);
-  }
-  const parent = path.dirname(current);
-  if (parent === current) return current;
-  return path.join(realLocation(parent), path.basename(current));
-}
+export { realLocation };

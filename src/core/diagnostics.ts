@@ -16,6 +16,12 @@ export interface Location extends Position {
   /** Where the offending node ends, when known (for SARIF regions). */
   endLine?: number;
   endColumn?: number;
+  /**
+   * The dotted YAML path a user should add here, when what the finding is
+   * about has no node yet (`stakeholders.usms`): the location is then the
+   * nearest key that exists.
+   */
+  missing?: string;
 }
 
 /** A problem found while loading or validating a file. */

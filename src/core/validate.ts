@@ -8,6 +8,7 @@ import { isMarkdown, looksLikeDraft } from "./load/draft.js";
 import type { DraftOptions } from "./load/draft.js";
 import { loadBundle } from "./evaluate/evaluate.js";
 import { readTextFile } from "./load/files.js";
+import { documentKind } from "./load/sniff.js";
 import { validateAgainst } from "./load/schemas.js";
 import { parseYaml } from "./load/yaml.js";
 
@@ -23,7 +24,7 @@ export interface FileValidation {
 
 export function detectKind(file: string, text: string): FileKind {
   if (isMarkdown(file)) return looksLikeDraft(file, text) ? "draft" : "unknown";
-  const kind = /^kind\s*:\s*["']?(\w+)["']?\s*(#.*)?$/m.exec(text)?.[1];
+  const kind = documentKind(text);
   if (kind === "Checklist") return "checklist";
   if (kind === "Draft") return "draft";
   if (kind === "Review") return "review";

@@ -2,6 +2,7 @@
  * Machine-readable output for scripts: drafts in path order, findings in
  * reading order, every optional field present (as null) so the shape is fixed.
  */
+import { jsonText } from "../core/terminal.js";
 import type { CheckResult, Finding } from "../core/rules/findings.js";
 import { countByLevel } from "../core/rules/findings.js";
 import { allFindings, sortedDrafts } from "./order.js";
@@ -21,7 +22,7 @@ export function json(result: CheckResult, options: FormatOptions): string {
     })),
     summary: { error: counts.error, warning: counts.warning, note: counts.note },
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${jsonText(report, null, 2)}\n`;
 }
 
 function findingJson(finding: Finding, cwd: string) {

@@ -4,22 +4,17 @@
  * labels, and links. Titles, names, notes and URLs come from checklists,
  * drafts and reviews that anyone may have written, so nothing is trusted.
  */
+import { terminalText } from "../core/terminal.js";
 import { escapeInline, escapeTableCell } from "../formatters/markdown-text.js";
 
 export { escapeInline as markdownInline, escapeTableCell as markdownCell };
 
-// eslint-disable-next-line no-control-regex
-const CONTROLS_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Line endings as LF, tabs as spaces, other control characters and lone surrogates gone. */
-export function cleanText(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .replace(/\t/g, " ")
-    .replace(CONTROLS_BUT_LF, "")
-    .replace(LONE_SURROGATE, "\uFFFD");
-}
+/**
+ * Line endings as LF, tabs as spaces, other control characters and lone
+ * surrogates gone, bidi controls shown as `<U+…>`: core/terminal.ts, the
+ * project's one sanitiser.
+ */
+export const cleanText = terminalText;
 
 const HTML_ENTITIES: Record<string, string> = {
   "&": "&amp;",

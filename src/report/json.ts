@@ -1,6 +1,7 @@
 /** The report as JSON, valid against schemas/report.schema.json. */
+import { jsonText } from "../core/terminal.js";
 import type { Report } from "./model.js";
 
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${jsonText(report, null, 2)}\n`;
 }

@@ -30,6 +30,7 @@ import type {
 } from "../core/rules/state.js";
 import { displayPath } from "../core/load/paths.js";
 import type { FactValue } from "../core/types/draft.js";
+import type { Report } from "../core/types/report.js";
 import { safeHref } from "./escape.js";
 import { buildLifecycle } from "./lifecycle.js";
 import type { LifecycleReport } from "./lifecycle.js";
@@ -51,6 +52,8 @@ export interface ReportOptions {
   cwd?: string;
   /** preclear's version, recorded as the generator. */
   toolVersion?: string;
+  /** The policy text, for the report's appendix (null: not available as text). */
+  policyText?: string | null;
 }
 
 /** The states are decided in core/rules/state.ts; the report shows them. */
@@ -62,262 +65,28 @@ export type {
   SignoffState,
 } from "../core/rules/state.js";
 
-export interface ReportCondition {
-  /** The CEL expression, or null when the stakeholder or item always applies. */
-  expression: string | null;
-  result: boolean | null;
-  /** The facts the expression read, with their values. */
-  reads: Array<{ fact: string; value: FactValue | null }>;
-  /** Facts it needed that have no value. */
-  missing: string[];
-  error: string | null;
-}
-
-/** Text that may be a link: `href` is set only for an http(s) URL. */
-export interface ReportLink {
-  text: string;
-  href: string | null;
-}
-
-export interface ReportDecision {
-  state: DecisionState;
-  by: string | null;
-  date: string | null;
-  comments: string | null;
-}
-
-export interface ReportSignature {
-  name: string;
-  title: string | null;
-  date: string;
-  keyId: string | null;
-}
-
-export interface ReportSignoff {
-  required: boolean;
-  state: SignoffState;
-  signatures: ReportSignature[];
-}
-
-export interface ClearanceRow {
-  /** 1-based position in coordination order among applicable stakeholders. */
-  order: number;
-  stakeholder: string;
-  name: string;
-  agency: string | null;
-  dependsOn: string[];
-  decision: ReportDecision;
-  signoff: ReportSignoff;
-  items: { applicable: number; done: number; open: number; overdue: number };
-  /** Error-level findings about this stakeholder. */
-  blockingGaps: number;
-}
-
-export interface ReportFinding {
-  ruleId: RuleId;
-  level: Level;
-  message: string;
-  stakeholder: string | null;
-  stakeholderName: string | null;
-  item: string | null;
-  location: { file: string; line: number; column: number };
-}
-
-export interface ReportItem {
-  id: string;
-  question: string;
-  severity: "blocker" | "major" | "minor";
-  applies: boolean | null;
-  condition: ReportCondition;
-  status: ItemStatus;
-  done: boolean;
-  /** ISO 8601 duration before issuance, as the checklist gives it. */
-  due: string | null;
-  dueDate: string | null;
-  overdue: boolean;
-  /** Where the item stands, all things considered (core/rules/state.ts). */
-  state: ItemPhase;
-  evidence: {
-    required: string[];
-    /** Required fields a satisfied response lacks. */
-    missing: string[];
-    contact: string | null;
-    date: string | null;
-    document: ReportLink | null;
-    capacity: number | null;
-  };
-  notes: string | null;
-  justification: string | null;
-  acceptedBy: string | null;
-  rationale: string | null;
-  sources: ReportSource[];
-  findings: Array<{ ruleId: RuleId; level: Level }>;
-}
-
-export interface ReportSource {
-  id: string;
-  title: string;
-  /** The URL as the checklist gives it. */
-  url: string | null;
-  /** The same URL when it is http(s) and safe to link; null otherwise. */
-  href: string | null;
-}
-
-export interface StakeholderDetail {
-  order: number;
-  stakeholder: string;
-  name: string;
-  agency: string | null;
-  description: string | null;
-  dependsOn: string[];
-  condition: ReportCondition;
-  decision: ReportDecision;
-  signoff: ReportSignoff;
-  items: ReportItem[];
-}
-
-export interface CapacityRow {
-  stakeholder: string;
-  name: string;
-  item: string;
-  question: string;
-  unit: string | null;
-  expression: string;
-  reads: Array<{ fact: string; value: FactValue | null }>;
-  demand: number | null;
-  capacity: number | null;
-  /** How far confirmed capacity falls short of the demand (0 when it meets it). */
-  shortfall: number | null;
-  state: CapacityState;
-  status: ItemStatus;
-}
-
-export interface TimelineEntry {
-  stakeholder: string;
-  name: string;
-  item: string;
-  question: string;
-  severity: "blocker" | "major" | "minor";
-  due: string;
-  dueDate: string;
-  /** Days between the due date and the issuance date. */
-  daysBeforeIssuance: number;
-  status: ItemStatus;
-  done: boolean;
-  overdue: boolean;
-  /** Days past the due date as of the report date, when overdue. */
-  daysOverdue: number | null;
-}
-
-export interface GraphNode {
-  stakeholder: string;
-  name: string;
-  order: number;
-  /** Longest path of dependsOn edges leading to it: 0 for those that depend on nothing. */
-  rank: number;
-  /** Position within its rank, left to right. */
-  position: number;
-  decision: DecisionState;
-  signoff: SignoffState;
-}
-
-export interface CoordinationGraph {
-  ranks: number;
-  nodes: GraphNode[];
-  /** `from` must decide before `to` (to dependsOn from). */
-  edges: Array<{ from: string; to: string }>;
-}
-
-export interface ScopedOutStakeholder {
-  stakeholder: string;
-  name: string;
-  agency: string | null;
-  condition: ReportCondition;
-}
-
-export interface ScopedOutItem {
-  stakeholder: string;
-  name: string;
-  item: string;
-  question: string;
-  condition: ReportCondition;
-}
-
-export interface ReportFact {
-  name: string;
-  question: string;
-  value: FactValue | null;
-  unit: string | null;
-  /** The file that gave the value. */
-  from: string | null;
-}
-
-export interface ReportDigests {
-  draft: {
-    file: string;
-    /** sha256 of the policy text: what sign-offs bind to. */
-    contentDigest: string;
-    /** sha256 of the draft's front matter or descriptor: its facts and checklists. */
-    metadataDigest: string;
-  };
-  checklists: Array<{
-    id: string;
-    version: string;
-    builtin: boolean;
-    file: string | null;
-    digest: string;
-  }>;
-  review: { path: string; exists: boolean; files: Array<{ file: string; digest: string }> };
-}
-
-export interface ReportSummary {
-  /** No error-level findings: nothing blocks issuance. */
-  ready: boolean;
-  findings: Record<Level, number>;
-  stakeholders: { applicable: number; undecided: number; ruledOut: number };
-  decisions: {
-    concur: number;
-    concurWithComments: number;
-    nonConcur: number;
-    pending: number;
-  };
-  signoffs: Record<SignoffState, number>;
-  items: { applicable: number; done: number; open: number; overdue: number };
-  capacityShortfalls: number;
-}
-
-export interface Report {
-  $schema: typeof REPORT_SCHEMA_ID;
-  apiVersion: "preclear/v1";
-  kind: "Report";
-  generator: { name: "preclear"; version: string | null };
-  asOf: string;
-  draft: {
-    id: string;
-    title: string;
-    issuer: string | null;
-    issuanceDate: string | null;
-    file: string;
-    checklists: string[];
-  };
-  summary: ReportSummary;
-  clearanceSheet: ClearanceRow[];
-  blockingGaps: ReportFinding[];
-  otherFindings: ReportFinding[];
-  stakeholders: StakeholderDetail[];
-  capacity: CapacityRow[];
-  timeline: { issuanceDate: string | null; asOf: string; entries: TimelineEntry[] };
-  coordinationGraph: CoordinationGraph;
-  undecided: ScopedOutStakeholder[];
-  ruledOut: ScopedOutStakeholder[];
-  ruledOutItems: ScopedOutItem[];
-  /** Every source an applicable item cites, in the order first cited. */
-  sources: ReportSource[];
-  facts: ReportFact[];
-  digests: ReportDigests;
-  /** SPEC part two: roles, tasking, escalation, comments, conditions. Only when used. */
-  lifecycle?: LifecycleReport;
-}
+// The report's types are generated from schemas/report.schema.json (one
+// source of truth: `npm run gen:types`); these are names for its parts.
+export type { Report };
+export type ReportSummary = Report["summary"];
+export type ClearanceRow = Report["clearanceSheet"][number];
+export type ReportFinding = Report["blockingGaps"][number];
+export type StakeholderDetail = Report["stakeholders"][number];
+export type ReportItem = StakeholderDetail["items"][number];
+export type ReportCondition = ReportItem["condition"];
+export type ReportLink = NonNullable<ReportItem["evidence"]["document"]>;
+export type ReportSource = ReportItem["sources"][number];
+export type ReportDecision = ClearanceRow["decision"];
+export type ReportSignoff = ClearanceRow["signoff"];
+export type ReportSignature = ReportSignoff["signatures"][number];
+export type CapacityRow = Report["capacity"][number];
+export type TimelineEntry = Report["timeline"]["entries"][number];
+export type CoordinationGraph = Report["coordinationGraph"];
+export type GraphNode = CoordinationGraph["nodes"][number];
+export type ScopedOutStakeholder = Report["ruledOut"][number];
+export type ScopedOutItem = Report["ruledOutItems"][number];
+export type ReportFact = Report["facts"][number];
+export type ReportDigests = Report["digests"];
 
 /** Build the report of one evaluated draft. `findings` are that draft's (from `lint`). */
 export function buildReport(
@@ -412,6 +181,7 @@ export function buildReport(
           dueDate: item.dueDate,
           daysBeforeIssuance: issuanceDate ? daysBetween(item.dueDate, issuanceDate) : 0,
           status: item.status,
+          belowDemand: item.belowDemand,
           done: item.done,
           // The timeline shows due dates: overdue here means past this date
           // (a tasking suspense can make an item overdue earlier).
@@ -474,6 +244,7 @@ export function buildReport(
       issuanceDate,
       file: shown(draft.file),
       checklists: [...draft.draft.checklists],
+      text: options.policyText ?? null,
     },
     summary: {
       ready: counts.error === 0,
@@ -659,6 +430,7 @@ function itemDetail(
     applies: i.applies ?? null,
     condition: condition(i.condition),
     status,
+    belowDemand: state.phase === "below-demand",
     done,
     due: i.item.due ?? null,
     dueDate: i.dueDate ?? null,
@@ -746,27 +518,6 @@ function coordinationGraph(details: readonly StakeholderDetail[]): CoordinationG
     rank.set(d.stakeholder, deps.length ? Math.max(...deps.map((dep) => rank.get(dep)!)) + 1 : 0);
   }
   const ranks = details.length ? Math.max(...rank.values()) + 1 : 0;
-  const position = new Map<string, number>();
-  for (let r = 0; r < ranks; r++) {
-    const row = details
-      .filter((d) => rank.get(d.stakeholder) === r)
-      .map((d, index) => {
-        const deps = d.dependsOn.filter((dep) => position.has(dep));
-        const centre = deps.length
-          ? deps.reduce((sum, dep) => sum + relative(dep), 0) / deps.length
-          : Number.POSITIVE_INFINITY;
-        return { id: d.stakeholder, centre, index };
-      });
-    if (r > 0)
-      row.sort((a, b) => (a.centre === b.centre ? a.index - b.index : a.centre - b.centre));
-    row.forEach((n, i) => position.set(n.id, i));
-  }
-  function relative(id: string): number {
-    const r = rank.get(id)!;
-    const size = details.filter((d) => rank.get(d.stakeholder) === r).length;
-    // Ranks are drawn centred, so compare offsets from the centre line.
-    return position.get(id)! - (size - 1) / 2;
-  }
   return {
     ranks,
     nodes: details.map((d) => ({
@@ -774,7 +525,6 @@ function coordinationGraph(details: readonly StakeholderDetail[]): CoordinationG
       name: d.name,
       order: d.order,
       rank: rank.get(d.stakeholder)!,
-      position: position.get(d.stakeholder)!,
       decision: d.decision.state,
       signoff: d.signoff.state,
     })),

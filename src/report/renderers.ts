@@ -13,7 +13,9 @@ export const REPORT_RENDERERS: Record<
   ReportFormat,
   (report: Report, extras?: ReportExtras) => string
 > = {
-  markdown: renderMarkdown,
-  html: renderHtml,
-  json: renderJson,
+  markdown: (report, extras = {}) =>
+    renderMarkdown(report, extras.redlines ? { redlines: extras.redlines.markdown } : {}),
+  html: (report, extras = {}) =>
+    renderHtml(report, extras.redlines ? { redlines: extras.redlines.html } : {}),
+  json: (report) => renderJson(report),
 };

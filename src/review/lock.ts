@@ -9,7 +9,8 @@
  * left by a crash, possibly on another host, or its pid was reused).
  */
 import { hostname } from "node:os";
-import { open, readFile, stat, unlink } from "node:fs/promises";
+import { constants } from "node:fs";
+import { lstat, open, unlink } from "node:fs/promises";
 
 export interface LockHolder {
   pid: number;
@@ -33,10 +34,17 @@ export const DEFAULT_STALE_LOCK_MS = 60_000;
 export class LockTimeoutError extends Error {
   readonly lockFile: string;
   readonly holder: LockHolder | undefined;
-  constructor(lockFile: string, holder: LockHolder | undefined, timeoutMs: number) {
-    const who = holder
-      ? `held by process ${holder.pid} on ${holder.host} since ${holder.at}`
-      : "held by another process";
+  constructor(
+    lockFile: string,
+    holder: LockHolder | undefined,
+    timeoutMs: number,
+    foreign?: string,
+  ) {
+    const who = foreign
+      ? `it is ${foreign}, not a lock preclear wrote`
+      : holder
+        ? `held by process ${holder.pid} on ${holder.host} since ${holder.at}`
+        : "held by another process";
     super(
       `timed out after ${formatDuration(timeoutMs)} waiting for ${lockFile} (${who}); ` +
         `if no other preclear is running, delete that file and try again`,
@@ -68,6 +76,8 @@ export async function withLock<T>(
 }
 
 interface Observed {
+  /** What is at the lock path when it is not a regular file ("a symbolic link", …). */
+  foreign?: string;
   raw: string;
   holder: LockHolder | undefined;
   ino: number;
@@ -88,16 +98,19 @@ async function acquire(lockFile: string, options: LockOptions): Promise<string> 
     });
     if (await tryCreate(lockFile, token)) return token;
     const seen = await observe(lockFile);
-    if (!seen) continue; // released between our attempt and our look: try again at once
-    if (isStale(seen, staleMs)) {
+    // Released between our attempt and our look: try again at once, but never past the deadline.
+    if (!seen && Date.now() < deadline) continue;
+    if (seen && seen.foreign === undefined && isStale(seen, staleMs)) {
       await removeIfUnchanged(lockFile, seen);
-      continue;
+      if (Date.now() < deadline) continue;
     }
     const remaining = deadline - Date.now();
-    if (remaining <= 0) throw new LockTimeoutError(lockFile, seen.holder, timeoutMs);
+    if (remaining <= 0) {
+      throw new LockTimeoutError(lockFile, seen?.holder, timeoutMs, seen?.foreign);
+    }
     if (!waited) {
       waited = true;
-      options.onWait?.(seen.holder, lockFile);
+      options.onWait?.(seen?.holder, lockFile);
     }
     // Jitter keeps competing sessions from retrying in lock-step.
     await sleep(Math.min(remaining, delay + Math.random() * delay));
@@ -126,13 +139,54 @@ async function tryCreate(lockFile: string, token: string): Promise<boolean> {
   return true;
 }
 
+/**
+ * What is at the lock path, looked at without following a symbolic link: a
+ * lock we would write is a small regular file. Anything else — a symlink
+ * (dangling or not), a FIFO, a directory — is not ours: it is never read,
+ * never judged stale and never removed; the wait for it ends at the timeout.
+ */
 async function observe(lockFile: string): Promise<Observed | undefined> {
   try {
-    const [raw, info] = await Promise.all([readFile(lockFile, "utf8"), stat(lockFile)]);
+    const info = await lstat(lockFile);
+    if (!info.isFile()) {
+      return {
+        foreign: foreignKind(info),
+        raw: "",
+        holder: undefined,
+        ino: info.ino,
+        mtimeMs: info.mtimeMs,
+      };
+    }
+    const raw = await readLock(lockFile);
     return { raw, holder: parseHolder(raw), ino: info.ino, mtimeMs: info.mtimeMs };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
+  }
+}
+
+function foreignKind(info: {
+  isSymbolicLink(): boolean;
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+}): string {
+  if (info.isSymbolicLink()) return "a symbolic link";
+  if (info.isDirectory()) return "a directory";
+  if (info.isFIFO()) return "a FIFO";
+  return "not a regular file";
+}
+
+/** A lock's text: a regular file, not followed through a symlink, at most 4 KiB read. */
+async function readLock(lockFile: string): Promise<string> {
+  const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+  const handle = await open(lockFile, flags);
+  try {
+    if (!(await handle.stat()).isFile()) return "";
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString("utf8");
+  } finally {
+    await handle.close();
   }
 }
 
@@ -186,7 +240,9 @@ async function removeIfUnchanged(lockFile: string, seen: Observed): Promise<void
 /** Remove our lock, unless it was taken from us as stale (then it is not ours to remove). */
 async function release(lockFile: string, token: string): Promise<void> {
   try {
-    if ((await readFile(lockFile, "utf8")) === token) await unlink(lockFile);
+    if ((await lstat(lockFile)).isFile() && (await readLock(lockFile)) === token) {
+      await unlink(lockFile);
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }

@@ -2,6 +2,8 @@
  * The one place that talks to the prompt library. Commands and the walk use
  * the `Prompter` interface; tests pass a scripted one.
  */
+import { terminalLine, terminalOutput } from "../core/terminal.js";
+
 export interface Choice<T extends string> {
   value: T;
   name: string;
@@ -42,8 +44,57 @@ export class PromptCancelled extends Error {
   }
 }
 
-/** The real thing: @inquirer/prompts, loaded only when `review` runs. */
+/**
+ * A prompter whose every message, choice, default and printed text goes
+ * through the one terminal sanitiser (core/terminal.ts): a question, a name or
+ * guidance from a checklist or review cannot clear the screen, move the
+ * cursor, forge a line in a prompt or reorder text with bidi controls.
+ * Messages and choices are one line; printed text keeps its line breaks and
+ * preclear's own colours only.
+ */
+export function sanitisingPrompter(inner: Prompter): Prompter {
+  const line = (text: string) => terminalLine(text);
+  const maybe = (text: string | undefined) => (text === undefined ? undefined : line(text));
+  return {
+    confirm: (o) => inner.confirm({ ...o, message: line(o.message) }),
+    number: (o) => inner.number({ ...o, message: line(o.message) }),
+    input: (o) => {
+      const options = { ...o, message: line(o.message) };
+      const shownDefault = maybe(o.default);
+      if (shownDefault !== undefined) options.default = shownDefault;
+      if (o.validate) {
+        const validate = o.validate;
+        options.validate = (value: string) => {
+          const verdict = validate(value);
+          return verdict === true ? true : line(verdict);
+        };
+      }
+      return inner.input(options);
+    },
+    select: (o) =>
+      inner.select({
+        ...o,
+        message: line(o.message),
+        choices: o.choices.map((c) => {
+          const choice: Choice<(typeof o.choices)[number]["value"]> = {
+            value: c.value,
+            name: line(c.name),
+          };
+          const description = maybe(c.description);
+          if (description !== undefined) choice.description = description;
+          return choice;
+        }),
+      }),
+    print: (text) => inner.print(terminalOutput(text)),
+  };
+}
+
+/** The real thing: @inquirer/prompts, loaded only when `review` runs; sanitised. */
 export async function inquirerPrompter(write: (text: string) => void): Promise<Prompter> {
+  return sanitisingPrompter(await rawInquirerPrompter(write));
+}
+
+async function rawInquirerPrompter(write: (text: string) => void): Promise<Prompter> {
   const inquirer = await import("@inquirer/prompts");
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
     try {

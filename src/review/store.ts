@@ -10,12 +10,13 @@
  * atomically, together with its history entry, in ONE file — a change never
  * spans two fragments, so a crash cannot separate an answer from its history.
  */
-import { mkdir, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { mkdir, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { isMap } from "yaml";
 import { PreclearError } from "../core/diagnostics.js";
-import { decodeUtf8 } from "../core/load/files.js";
+import { decodeUtf8, FileReadError, readFailure, readRegularFile } from "../core/load/files.js";
+import { DEFAULT_LIMITS } from "../core/load/yaml.js";
 import type { FactValue } from "../core/types/draft.js";
 import type {
   Decision,
@@ -57,6 +58,8 @@ export interface ReviewStoreOptions {
   /** Clock for history timestamps. */
   now?: () => Date;
   lock?: LockOptions;
+  /** Largest review or fragment file read (default: limits.maxFileBytes' default, 1 MiB). */
+  maxBytes?: number;
   /** Replaces steps of the atomic write (tests simulate failures with it). */
   fs?: Partial<AtomicFs>;
 }
@@ -79,6 +82,7 @@ export const ITEM_RESPONSE_FIELDS = Object.keys({
   acceptedBy: true,
   acceptedByLevel: true,
   rationale: true,
+  provenance: true,
 } satisfies Record<keyof ItemResponse, true>) as (keyof ItemResponse)[];
 
 export const DECISION_FIELDS = Object.keys({
@@ -88,6 +92,7 @@ export const DECISION_FIELDS = Object.keys({
   date: true,
   level: true,
   conditions: true,
+  provenance: true,
 } satisfies Record<keyof Decision, true>) as (keyof Decision)[];
 
 const ID = /^[a-z][a-z0-9-]{0,63}$/;
@@ -409,10 +414,11 @@ export class ReviewStore {
     for (const file of files) {
       let bytes: Buffer;
       try {
-        bytes = await readFile(file);
+        bytes = readRegularFile(file, this.options.maxBytes ?? DEFAULT_LIMITS.maxBytes);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
-        throw readError(file, error);
+        if (!(error instanceof FileReadError)) throw error;
+        if (error.code === "ENOENT") continue;
+        throw new ReviewFileError(file, 1, 1, readFailure(error, "review"));
       }
       fragments.push(parseFragment(file, decodeReview(file, bytes), this.options.draftId));
     }

@@ -19,6 +19,8 @@ import { formatNumber } from "../core/numbers.js";
 import { decisionState, itemState, stateContext } from "../core/rules/state.js";
 import type { FactValue } from "../core/types/draft.js";
 import type { Decision, ItemResponse, Review } from "../core/types/review.js";
+import { terminalLine as t, terminalText } from "../core/terminal.js";
+import { sanitisingPrompter } from "./prompts.js";
 import type { Choice, Prompter } from "./prompts.js";
 import { ReviewStore } from "./store.js";
 
@@ -69,12 +71,16 @@ export class Walk {
   private evaluation!: Evaluation;
   private saved = 0;
 
+  private readonly sanitised: Prompter;
+
   constructor(private readonly options: WalkOptions) {
     this.chalk = new Chalk({ level: options.color ? 1 : 0 });
+    this.sanitised = sanitisingPrompter(options.prompter);
   }
 
+  /** Every prompt and every printed line goes through the one terminal sanitiser. */
   private get prompter(): Prompter {
-    return this.options.prompter;
+    return this.sanitised;
   }
 
   /** The review path, known once the draft has loaded. */
@@ -91,7 +97,7 @@ export class Walk {
     });
     const { draft } = this.evaluation.draft;
     this.prompter.print(
-      `${this.chalk.bold(draft.title)} ${this.chalk.dim(`(${draft.id})`)}\n` +
+      `${this.chalk.bold(t(draft.title))} ${this.chalk.dim(`(${draft.id})`)}\n` +
         this.chalk.dim(`Review: ${this.reviewPath} — every answer is saved as you give it.\n`),
     );
     await this.askMissingFacts();
@@ -189,7 +195,8 @@ export class Walk {
   }
 
   private async askFact({ fact }: ResolvedFact): Promise<FactValue> {
-    if (fact.help) this.prompter.print(this.chalk.dim(`${indent(fact.help.trim(), 2)}\n`));
+    if (fact.help)
+      this.prompter.print(this.chalk.dim(`${indent(terminalText(fact.help.trim()), 2)}\n`));
     const message = `${fact.question}${fact.unit ? ` (${fact.unit})` : ""}`;
     switch (fact.type) {
       case "boolean":
@@ -286,7 +293,7 @@ export class Walk {
       step.kind === "item" ? `item ${items.indexOf(step) + 1} of ${items.length}` : "decision";
     return (
       `\n${c.dim("─".repeat(60))}\n` +
-      `${c.bold(step.s.stakeholder.name)} ${c.dim(`[${step.s.stakeholder.id}]`)}  ` +
+      `${c.bold(t(step.s.stakeholder.name))} ${c.dim(`[${step.s.stakeholder.id}]`)}  ` +
       `${c.dim(`stakeholder ${k} of ${stakeholders.length} · ${where} · step ${index + 1} of ${steps.length}`)}\n` +
       `${c.dim(`${bar} ${pct}% complete`)}\n`
     );
@@ -308,19 +315,19 @@ export class Walk {
           ? c.yellow("MAJOR")
           : c.blue("minor");
     let text = this.header(step, steps, index);
-    text += `${severity}  ${c.bold(item.question)}\n`;
-    if (item.guidance) text += `${indent(item.guidance.trim(), 2)}\n`;
+    text += `${severity}  ${c.bold(t(item.question))}\n`;
+    if (item.guidance) text += `${indent(terminalText(item.guidance.trim()), 2)}\n`;
     if (i.dueDate) {
       const past = i.dueDate < this.options.asOf;
       text += `  Due ${i.dueDate} (${item.due} before issuance)${past ? c.red(" — past due") : ""}\n`;
     }
     if (i.demand) {
-      const unit = item.capacity?.unit ? ` ${item.capacity.unit}` : "";
+      const unit = item.capacity?.unit ? ` ${t(item.capacity.unit)}` : "";
       text += `  Demand: ${i.demand.value !== undefined ? c.bold(`${formatNumber(i.demand.value)}${unit}`) : "unknown"} ${c.dim(`(${i.demand.expression})`)}\n`;
     }
     if (item.sources.length) {
-      const titles = item.sources.map(
-        (id) => this.evaluation.checklist.sources.get(id)?.title ?? id,
+      const titles = item.sources.map((id) =>
+        t(this.evaluation.checklist.sources.get(id)?.title ?? id),
       );
       text += c.dim(`  Sources: ${titles.join("; ")}\n`);
     }
@@ -451,14 +458,14 @@ export class Walk {
       return !itemState({ ...i, response }, this.options.asOf).done;
     });
     let text = this.header(step, steps, index);
-    text += `${c.bold(`Decision of ${s.stakeholder.name}`)}\n`;
+    text += `${c.bold(`Decision of ${t(s.stakeholder.name)}`)}\n`;
     if (open.length)
       text += c.yellow(
         `  ${open.length} item${open.length === 1 ? " is" : "s are"} still open: ${open.map((i) => i.item.id).join(", ")}\n`,
       );
     if (current)
       text += c.dim(
-        `  Currently: ${current.status}${current.by ? ` by ${current.by}` : ""}${current.date ? ` on ${current.date}` : ""}\n`,
+        `  Currently: ${current.status}${current.by ? ` by ${t(current.by)}` : ""}${current.date ? ` on ${current.date}` : ""}\n`,
       );
     this.prompter.print(text);
     const choices: Array<Choice<string>> = [...DECISION_CHOICES];

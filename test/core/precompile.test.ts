@@ -100,7 +100,7 @@ describe("precompiled built-in checklists", () => {
           "version: 1.0.0",
           "extends: [base-policy]",
           "stakeholders:",
-          "  - id: action-office",
+          "  - id: legal-counsel",
           "    dependsOn: [omb-oira]",
           "",
         ].join("\n"),

@@ -148,7 +148,8 @@ export function diligentAnswer(prompt: string): string {
   if (/^Notes/.test(prompt)) return `Confirmed in the coordination meeting${ENTER}`;
   if (/^Decided by/.test(prompt)) return `E2E Official, Deputy Director${ENTER}`;
   if (/\(Y\/n\)|\(y\/N\)/.test(prompt)) return `y${ENTER}`;
-  if (/^How many|\(days\)|\(attorneys\)|per month/i.test(prompt)) return `10${ENTER}`;
+  if (/^How many|\(days\)|\(attorneys\)|\(percent\)|\/month\)|per month/i.test(prompt))
+    return `10${ENTER}`;
   throw new Error(`no scripted answer for prompt: ${prompt}`);
 }
 

@@ -107,7 +107,7 @@ describe("review durability", () => {
 
   it("two sessions answering different stakeholders at once both end up in the file", async () => {
     const a = new Session(
-      ["review", DRAFT, "--as-of", AS_OF, "--stakeholder", "usao-sdca", "--actor", "a"],
+      ["review", DRAFT, "--as-of", AS_OF, "--stakeholder", "legal-counsel", "--actor", "a"],
       dir,
       {},
     );
@@ -115,14 +115,14 @@ describe("review durability", () => {
     await a.waitFor(/every answer is saved/);
     await answer(a, diligentAnswer, 2);
     const b = new Session(
-      ["review", DRAFT, "--as-of", AS_OF, "--stakeholder", "usao-az", "--actor", "b"],
+      ["review", DRAFT, "--as-of", AS_OF, "--stakeholder", "comms", "--actor", "b"],
       dir,
     );
     await Promise.all([answer(a, diligentAnswer), answer(b, diligentAnswer)]);
     expect(await a.exit()).toBe(0);
     expect(await b.exit()).toBe(0);
     const review = parse(readFileSync(path.join(dir, REVIEW), "utf8"));
-    for (const id of ["usao-sdca", "usao-az"]) {
+    for (const id of ["legal-counsel", "comms"]) {
       expect(review.stakeholders[id].decision.status).toBe("concur");
       const items = Object.values(review.stakeholders[id].items) as Array<{ status: string }>;
       expect(items.length).toBeGreaterThan(2);

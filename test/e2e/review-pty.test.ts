@@ -32,8 +32,9 @@ describe("preclear review in a terminal", () => {
   it("Ctrl-C exits 130 with every acknowledged answer saved, and the next run resumes there", async () => {
     const session = new Session(["review", DRAFT, "--as-of", AS_OF, "--actor", "e2e"], dir);
     await session.waitFor(/every answer is saved/);
-    await answer(session, diligentAnswer, 12);
-    // Ctrl-C at a prompt that is drawn, after the 12th answer was acknowledged.
+    // The example leaves 11 facts unanswered (never estimated in 2018): past them, into the items.
+    await answer(session, diligentAnswer, 16);
+    // Ctrl-C at a prompt that is drawn, after the 16th answer was acknowledged.
     await session.waitForPrompt();
     session.write("\x03");
     expect(await session.exit()).toBe(130);
@@ -62,7 +63,7 @@ describe("preclear review in a terminal", () => {
 
   it("re-prompts with the reason on bad typed input instead of crashing", async () => {
     const session = new Session(["review", DRAFT, "--as-of", AS_OF, "--actor", "e2e"], dir);
-    await session.waitFor(/\? How many/);
+    await session.waitFor(/\? (How many|What share)/);
     session.write(`lots${ENTER}`);
     await session.waitFor(/valid numeric value/);
     expect(session.exitCode).toBeUndefined();

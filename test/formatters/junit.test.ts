@@ -147,4 +147,19 @@ describe("junit output", () => {
     expect(xpath(xml, "string(//testsuite/@timestamp)")).toBe("2018-04-01T00:00:00");
     expect(xpath(xml, "string(//testsuite/@hostname)")).toBe("localhost");
   });
+
+  it("gives every test a unique identity, even two missing facts at one place", () => {
+    const fact = (message: string) =>
+      finding({ ruleId: "fact-missing", stakeholder: undefined, item: undefined, message });
+    const xml = junit(
+      checkResult([draft([fact("fact `a` has no value"), fact("fact `b` has no value")])]),
+      OPTIONS,
+    );
+    expectSchemaValid(xml);
+    const names = [...xml.matchAll(/<testcase name="([^"]*)" classname="([^"]*)"/g)].map(
+      (m) => `${m[2]}|${m[1]}`,
+    );
+    expect(names).toHaveLength(2);
+    expect(new Set(names).size).toBe(2);
+  });
 });

@@ -176,12 +176,29 @@ const CORPUS: Record<string, CorpusCase> = {
   },
   "cel-string-repetition.yaml": { command: "validate", code: 0, problems: [] },
   "corpus-checklist.yaml": { command: "validate", code: 0, problems: [] },
+  // Issue 17, class 3: CEL regular expressions are RE2 (linear time) and costed.
+  "cel-regex-redos.yaml": { command: "validate", code: 0, problems: [] },
+  "cel-regex-not-re2.yaml": {
+    command: "validate",
+    code: 1,
+    problems: [
+      "cel-regex-not-re2.yaml:17:38: CEL: invalid regular expression (RE2 syntax): error parsing regexp: invalid or unsupported Perl syntax: `(?=`",
+      "cel-regex-not-re2.yaml:20:73: CEL: regular expressions may cost about 80,000,000,000 (RE2 program size 8 × up to 10,000 characters × 1,000,000 iterations), more than the limit of 1,000,000; simplify the pattern",
+    ],
+  },
+  // Issue 17, class 5: terminal escapes and bidi controls in every text (see terminal.test.ts).
+  "terminal-escapes.yaml": { command: "validate", code: 0, problems: [] },
 
   // ── Drafts ────────────────────────────────────────────────────────────────
   "draft-lf.md": { command: "check", code: 1, problems: [] },
   "draft-bom-crlf.md": { command: "check", code: 1, problems: [] },
   "draft-nul-in-body.md": { command: "check", code: 1, problems: [] },
   "draft-cel-string-repetition.md": { command: "check", code: 0, problems: [] },
+  "draft-cel-regex-redos.md": { command: "check", code: 0, problems: [] },
+  // Issue 17, class 9: drafts in every YAML spelling (discovery.test.ts finds them with `check .`).
+  "draft-quoted-preclear-key.md": { command: "check", code: 1, problems: [] },
+  "draft-flow-style.md": { command: "check", code: 1, problems: [] },
+  "draft-descriptor-json.yaml": { command: "check", code: 1, problems: [] },
   "draft-invalid-utf8-body.md": {
     command: "check",
     code: 1,

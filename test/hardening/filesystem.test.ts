@@ -429,7 +429,7 @@ describe("a draft that names a file outside the project", () => {
     });
     expect(result.timedOut).toBe(false);
     expect(invalidFiles(result.stdout)).toEqual([
-      "cannot read `document` pipe.docx: not a regular file",
+      "cannot read `document` pipe.docx: a FIFO (named pipe), not a regular file",
     ]);
   });
 });

@@ -1,9 +1,10 @@
 import { appendFileSync } from "node:fs";
 import { checkDrafts } from "../../core/check.js";
 import type { Level } from "../../core/rules/findings.js";
-import { LEVEL_RANK } from "../../core/rules/findings.js";
+import { LEVEL_RANK, RULE_IDS } from "../../core/rules/findings.js";
+import { selectFindings } from "../../formatters/select.js";
 import { defaultReviewPath } from "../../core/load/draft.js";
-import { displayPath } from "../../core/load/paths.js";
+import { displayPath, projectRoot } from "../../core/load/paths.js";
 import { findDrafts, pipelineOptions } from "../../core/project.js";
 import type { Config } from "../../core/load/config.js";
 import {
@@ -24,6 +25,8 @@ import { RunInputs, writeOutputs } from "../output.js";
 export interface OutputRequest {
   format: string;
   file?: string;
+  /** Set when this -o followed another -o with no --format between them (refused). */
+  after?: string;
 }
 
 export interface CheckOptions {
@@ -31,6 +34,16 @@ export interface CheckOptions {
   outputs: OutputRequest[];
   failOn?: Level;
   maxWarnings?: string;
+  /** Exit 0 when no draft is found (by default that is a usage error). */
+  allowEmpty?: boolean;
+  /** Errors only. */
+  quiet?: boolean;
+  /** Only findings about these stakeholders. */
+  stakeholder?: string[];
+  /** Only findings of these rules. */
+  rule?: string[];
+  /** Size limit of Markdown output, in characters. */
+  markdownBudget?: string;
 }
 
 export async function checkCommand(
@@ -41,13 +54,32 @@ export async function checkCommand(
 ): Promise<number> {
   const context = createContext(globals, io);
   const outputs = checkedOutputs(flags.outputs, context.config);
-  const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
-  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+  for (const rule of flags.rule ?? []) {
+    if (!(RULE_IDS as readonly string[]).includes(rule)) {
+      throw new UsageError(`unknown rule "${rule}" (use one of ${RULE_IDS.join(", ")})`);
+    }
+  }
+  const budget = parseBudget(flags.markdownBudget);
+  // Digits only: Number("") and Number(" ") are 0, Number("1e3") is 1000.
+  const maxWarnings =
+    flags.maxWarnings === undefined || !/^[0-9]+$/.test(flags.maxWarnings)
+      ? undefined
+      : Number(flags.maxWarnings);
+  if (
+    flags.maxWarnings !== undefined &&
+    (maxWarnings === undefined || !Number.isSafeInteger(maxWarnings))
+  ) {
     throw new UsageError(`--max-warnings must be a whole number, got "${flags.maxWarnings}"`);
   }
   // Absolute, so the core never reads relative to the process's directory;
   // formatters show paths relative to io.cwd.
   const files = findDrafts(context.project, paths);
+  // A renamed or mistyped draft must not pass CI in silence (as ESLint does).
+  if (files.length === 0 && !flags.allowEmpty) {
+    throw new UsageError(
+      `no drafts found under ${paths.length ? paths.join(", ") : "."} (Markdown with a \`preclear:\` front-matter key, or YAML with \`kind: Draft\`); pass --allow-empty if that is expected`,
+    );
+  }
   const progress = io.stderr.isTTY && !io.env.CI && files.length > 1;
   // What this run reads, so that no -o can overwrite it.
   const inputs = new RunInputs();
@@ -56,7 +88,7 @@ export async function checkCommand(
     inputs.add(file, "a draft");
     inputs.add(defaultReviewPath(file), "a review");
   }
-  const adjusted = checkDrafts(files, {
+  const checked = checkDrafts(files, {
     ...pipelineOptions(context.project),
     onDraft: (done, total, file, evaluation) => {
       if (evaluation) inputs.addEvaluation(evaluation);
@@ -65,11 +97,24 @@ export async function checkCommand(
       if (done === total) io.stderr.write("\r\x1b[K");
     },
   });
+  const adjusted = selectFindings(checked, {
+    quiet: flags.quiet,
+    stakeholders: flags.stakeholder,
+    rules: flags.rule,
+  });
+
+  // SARIF and GitHub paths are relative to the repository root, so that
+  // GitHub places them even when preclear ran in a subdirectory.
+  const root = outputs.some(({ format }) => format === "sarif" || format === "github")
+    ? (io.repositoryRoot?.(io.cwd) ?? projectRoot(io.cwd))
+    : io.cwd;
 
   const formatOptions = (file: string | undefined) => ({
     color: file ? false : context.color,
     cwd: io.cwd,
+    root,
     toolVersion: VERSION,
+    ...(budget === undefined ? {} : { budget }),
   });
   // Standard output of a format that can give its text piece by piece is
   // written piece by piece below: a run over thousands of drafts then never
@@ -97,7 +142,7 @@ export async function checkCommand(
     if (format === "github" && io.env.GITHUB_STEP_SUMMARY) {
       appendFileSync(
         io.env.GITHUB_STEP_SUMMARY,
-        githubSummary(adjusted, { color: false, cwd: io.cwd, toolVersion: VERSION }),
+        githubSummary(adjusted, formatOptions(io.env.GITHUB_STEP_SUMMARY)),
       );
     }
   }
@@ -127,7 +172,13 @@ export function checkedOutputs(
     requested.length > 0
       ? [...requested]
       : (config.format ?? ["stylish"]).map((format) => ({ format }));
-  return pairs.map(({ format, file }) => {
+  return pairs.map(({ format, file, after }) => {
+    if (after !== undefined) {
+      // `-f json -o a -o b`: b has no format of its own; guessing one writes the wrong thing.
+      throw new UsageError(
+        `--output ${file ?? ""} follows --output ${after} for the same --format; give each output its own --format`,
+      );
+    }
     if (!isFormatName(format)) {
       throw new UsageError(
         `unknown format "${format}" (use ${FORMAT_NAMES.slice(0, -1).join(", ")} or ${FORMAT_NAMES[FORMAT_NAMES.length - 1]})`,
@@ -135,4 +186,14 @@ export function checkedOutputs(
     }
     return file === undefined ? { format } : { format, file };
   });
+}
+
+/** `--markdown-budget`: a whole number of characters, at least 1. */
+export function parseBudget(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const budget = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(budget) || budget < 1) {
+    throw new UsageError(`--markdown-budget must be a whole number of characters, got "${value}"`);
+  }
+  return budget;
 }

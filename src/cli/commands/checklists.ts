@@ -1,3 +1,4 @@
+import { jsonText, terminalLine, terminalLines } from "../../core/terminal.js";
 import { stringify } from "yaml";
 import { PreclearError } from "../../core/diagnostics.js";
 import { displayPath } from "../../core/load/paths.js";
@@ -23,13 +24,13 @@ export async function listChecklists(
     };
   });
   if (options.format === "json") {
-    io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    io.stdout.write(`${jsonText(rows, null, 2)}\n`);
     return 0;
   }
   const width = Math.max(...rows.map((r) => r.id.length), 2);
   for (const r of rows) {
     io.stdout.write(
-      `${r.id.padEnd(width)}  ${r.version.padEnd(7)}  ${r.title}${r.builtin ? "" : `  (${r.file})`}\n`,
+      `${r.id.padEnd(width)}  ${terminalLine(r.version).padEnd(7)}  ${terminalLine(r.title)}${r.builtin ? "" : `  (${terminalLine(r.file)})`}\n`,
     );
   }
   return 0;
@@ -65,13 +66,14 @@ export async function showChecklist(
       }),
     ),
   };
-  if (options.format === "json") io.stdout.write(`${JSON.stringify(plain, null, 2)}\n`);
+  if (options.format === "json") io.stdout.write(`${jsonText(plain, null, 2)}\n`);
   else if (options.format === "yaml") io.stdout.write(stringify(plain, { lineWidth: 100 }));
   else {
+    const shown = terminalLines(plain);
     io.stdout.write(
-      `${plain.title}\n${plain.id} ${plain.version} (resolved from ${plain.resolvedFrom.join(", ")})\n\n`,
+      `${shown.title}\n${shown.id} ${shown.version} (resolved from ${shown.resolvedFrom.join(", ")})\n\n`,
     );
-    for (const s of plain.stakeholders) {
+    for (const s of shown.stakeholders) {
       io.stdout.write(
         `${s.name} [${s.id}]${s.appliesWhen ? ` when ${s.appliesWhen}` : ""}${s.dependsOn.length ? ` after ${s.dependsOn.join(", ")}` : ""}\n`,
       );

@@ -1,7 +1,8 @@
+import { jsonText, terminalLines } from "../../core/terminal.js";
 import path from "node:path";
 import { Chalk } from "chalk";
 import type { ChalkInstance } from "chalk";
-import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
+import { DONE_STATUSES, evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
 import { explain } from "../../core/evaluate/explain.js";
 import type {
   ConditionExplanation,
@@ -35,9 +36,11 @@ export async function explainCommand(
     if (fact.from !== null) fact.from = displayPath(fact.from, io.cwd);
   }
   if (options.format === "json") {
-    io.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
+    io.stdout.write(`${jsonText(explanation, null, 2)}\n`);
   } else {
-    io.stdout.write(renderExplanation(explanation, new Chalk({ level: context.color ? 1 : 0 })));
+    // Every string from the draft, checklists and review as one printable line.
+    const shown = terminalLines(explanation);
+    io.stdout.write(renderExplanation(shown, new Chalk({ level: context.color ? 1 : 0 })));
   }
   return 0;
 }
@@ -79,6 +82,7 @@ export function renderExplanation(e: Explanation, chalk: ChalkInstance): string 
   const ruledOut = e.stakeholders.filter((s) => s.applies === false);
   out.push("");
   out.push(chalk.bold(`Applicable stakeholders, in coordination order (${applicable.length})`));
+  out.push(chalk.dim("  items: ✓ done · ○ still to do · – does not apply · ? undecided"));
   for (const s of applicable) {
     out.push(
       `  ${s.order}. ${chalk.bold(s.name)} ${chalk.dim(`[${s.id}]`)}${s.dependsOn.length ? chalk.dim(` after ${s.dependsOn.join(", ")}`) : ""}`,
@@ -86,9 +90,12 @@ export function renderExplanation(e: Explanation, chalk: ChalkInstance): string 
     out.push(`     applies: ${why(s.condition)}`);
     if (s.lifecycle) out.push(`     ${lifecycleLine(s, chalk)}`);
     for (const i of s.items) {
+      // ✓ only for an item that is done; an applicable item still to do is ○.
       const mark =
         i.applies === true
-          ? chalk.green("✓")
+          ? DONE_STATUSES.has(i.status)
+            ? chalk.green("✓")
+            : chalk.yellow("○")
           : i.applies === false
             ? chalk.dim("–")
             : chalk.yellow("?");

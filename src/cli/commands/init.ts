@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isCalendarDate } from "../../core/evaluate/dates.js";
 import { PreclearError } from "../../core/diagnostics.js";
@@ -71,6 +71,14 @@ export async function initCommand(
     resolved,
     ...(flags.ci ? { ci: flags.ci } : {}),
   });
+  // A symbolic link (dangling or not) is never written through: it could lead anywhere.
+  const links = files.filter((f) => isSymlink(path.join(target, f.path)));
+  if (links.length > 0) {
+    io.stderr.write(
+      `preclear init: ${links.map((f) => f.path).join(", ")} ${links.length === 1 ? "is a symbolic link" : "are symbolic links"} in ${path.relative(io.cwd, target) || "."}; nothing written (remove ${links.length === 1 ? "it" : "them"} first)\n`,
+    );
+    return 1;
+  }
   const existing = files.filter((f) => existsSync(path.join(target, f.path)));
   if (existing.length > 0 && !flags.force) {
     io.stderr.write(
@@ -81,7 +89,8 @@ export async function initCommand(
   for (const file of files) {
     const full = path.join(target, file.path);
     mkdirSync(path.dirname(full), { recursive: true });
-    writeFileSync(full, file.content);
+    // Created exclusively unless --force: nothing appears at the path between the check and the write.
+    writeFileSync(full, file.content, { flag: flags.force ? "w" : "wx" });
     io.stdout.write(`created ${path.relative(io.cwd, full)}\n`);
   }
   const draft = path.relative(io.cwd, path.join(target, `${id}.md`));
@@ -89,6 +98,14 @@ export async function initCommand(
     `\nNext: answer the scoping facts in ${draft}, then run \`preclear review ${draft}\` and \`preclear check\`.\n`,
   );
   return 0;
+}
+
+function isSymlink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function slug(title: string): string {

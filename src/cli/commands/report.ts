@@ -7,22 +7,26 @@ import path from "node:path";
 import { runDraft } from "../../core/check.js";
 import { pipelineOptions } from "../../core/project.js";
 import { buildReport } from "../../report/model.js";
-import { redlineExtras } from "../../report/redlines.js";
 import { REPORT_RENDERERS } from "../../report/renderers.js";
+import { redlineExtras } from "../../report/redlines.js";
 import type { ReportFormat } from "../../report/renderers.js";
+import { policyText } from "../../report/policy-text.js";
+import { renderMarkdown } from "../../report/markdown.js";
 import { createContext } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
 import { VERSION } from "../version.js";
 import { RunInputs, writeOutputs } from "../output.js";
+import { parseBudget } from "./check.js";
 
 export async function reportCommand(
   file: string,
-  options: { format: ReportFormat; output?: string },
+  options: { format: ReportFormat; output?: string; markdownBudget?: string },
   globals: GlobalOptions,
   io: CliIO,
 ): Promise<number> {
   const context = createContext(globals, io);
+  const budget = parseBudget(options.markdownBudget);
   const draftFile = path.relative(io.cwd, path.resolve(io.cwd, file)) || file;
   // The pipeline `check` runs (sign-off rules, configured levels), so the
   // sheet agrees with the gate.
@@ -34,12 +38,17 @@ export async function reportCommand(
     asOf: context.asOf,
     cwd: io.cwd,
     toolVersion: VERSION,
+    policyText: policyText(evaluation.draft, context.config.limits.maxBytes),
   });
   // What changed since each office signed: the redline per stale (or amended) office.
-  const text = REPORT_RENDERERS[options.format](
-    report,
-    redlineExtras(evaluation, { config: context.config, cwd: io.cwd }),
-  );
+  const extras = redlineExtras(evaluation, { config: context.config, cwd: io.cwd });
+  const text =
+    options.format === "markdown"
+      ? renderMarkdown(report, {
+          ...(budget === undefined ? {} : { budget }),
+          ...(extras.redlines ? { redlines: extras.redlines.markdown } : {}),
+        })
+      : REPORT_RENDERERS[options.format](report, extras);
   if (options.output) {
     // Never over one of the files the report was made from.
     const inputs = new RunInputs();

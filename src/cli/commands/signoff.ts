@@ -3,6 +3,7 @@
  * sign-off bound to the digest of the draft, checklist and the stakeholder's
  * record as written — optionally signed with an Ed25519 key.
  */
+import { terminalLine } from "../../core/terminal.js";
 import path from "node:path";
 import process from "node:process";
 import type { KeyObject } from "node:crypto";
@@ -136,7 +137,7 @@ export async function signoffCommand(
 
   const review = displayPath(evaluation.draft.reviewPath, io.cwd);
   io.stdout.write(
-    `Signed off ${s.stakeholder.name} (${id}) on ${evaluation.draft.draft.id} as ${name}, ${title}, ${context.asOf}` +
+    `Signed off ${terminalLine(s.stakeholder.name)} (${id}) on ${evaluation.draft.draft.id} as ${terminalLine(name)}, ${terminalLine(title)}, ${context.asOf}` +
       `${flags.decision ? `, ${flags.decision}` : ""}${signer ? `, signed with key ${signer.keyId}` : ""}\n` +
       `  digest ${current.digest}\n  recorded in ${review}\n` +
       (snapshot
@@ -145,7 +146,8 @@ export async function signoffCommand(
           ? `  no text snapshot: ${path.extname(evaluation.draft.draft.document ?? "") || "this"} documents are digested by their bytes\n`
           : ""),
   );
-  if (reason) io.stderr.write(`preclear: warning: ${reason} (recorded in the history)\n`);
+  if (reason)
+    io.stderr.write(`preclear: warning: ${terminalLine(reason)} (recorded in the history)\n`);
   else if (flags.force !== undefined) {
     io.stderr.write("preclear: note: --force was not needed: no blocker item is open\n");
   }

@@ -1,3 +1,4 @@
+import { jsonText } from "../../core/terminal.js";
 import path from "node:path";
 import { Chalk } from "chalk";
 import { formatDiagnostic } from "../../core/diagnostics.js";
@@ -14,8 +15,10 @@ export async function validateCommand(
   io: CliIO,
 ): Promise<number> {
   const context = createContext(globals, io);
-  const results = files.map((file) => {
-    const result = validateFile(path.resolve(io.cwd, file), context.library, {
+  // A file named twice (`validate a.yaml ./a.yaml`) is validated once.
+  const unique = [...new Map(files.map((f) => [path.resolve(io.cwd, f), f])).keys()];
+  const results = unique.map((file) => {
+    const result = validateFile(file, context.library, {
       allowOutside: context.allowOutside,
     });
     const shown = displayPath(result.file, io.cwd);
@@ -35,7 +38,7 @@ export async function validateCommand(
   const invalid = results.filter((r) => r.diagnostics.length > 0).length;
   if (options.format === "json") {
     io.stdout.write(
-      `${JSON.stringify(
+      `${jsonText(
         {
           valid: invalid === 0,
           files: results.map((r) => ({
@@ -52,14 +55,22 @@ export async function validateCommand(
     );
   } else {
     const chalk = new Chalk({ level: context.color ? 1 : 0 });
+    // A checklist's problem is found again by every draft (or checklist) that
+    // uses it, and again when the checklist itself is named: print it once.
+    const printed = new Set<string>();
     for (const r of results) {
       if (r.diagnostics.length === 0)
         io.stdout.write(`${chalk.green("✔")} ${r.file} ${chalk.dim(`(${r.kind})`)}\n`);
-      for (const d of r.diagnostics) io.stdout.write(`${chalk.red("✖")} ${formatDiagnostic(d)}\n`);
+      for (const d of r.diagnostics) {
+        const line = formatDiagnostic(d);
+        if (printed.has(line)) continue;
+        printed.add(line);
+        io.stdout.write(`${chalk.red("✖")} ${line}\n`);
+      }
       for (const d of r.warnings)
         io.stdout.write(`${chalk.yellow("⚠")} ${formatDiagnostic(d)} ${chalk.dim("(warning)")}\n`);
     }
-    const total = results.reduce((n, r) => n + r.diagnostics.length, 0);
+    const total = printed.size;
     io.stdout.write(
       invalid === 0
         ? `${chalk.green(`${results.length} file${results.length === 1 ? "" : "s"} valid`)}\n`

@@ -3,6 +3,7 @@
  * signature against the trusted keys. Exit 1 when a sign-off is stale or a
  * signature cannot be trusted; a missing sign-off is `check`'s business.
  */
+import { jsonText, terminalLines } from "../../core/terminal.js";
 import { Chalk } from "chalk";
 import type { ChalkInstance } from "chalk";
 import { displayPath } from "../../core/load/paths.js";
@@ -42,9 +43,12 @@ export async function verifyCommand(
     stakeholders: judged.map(toJson),
   };
   if (options.format === "json") {
-    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    io.stdout.write(`${jsonText(report, null, 2)}\n`);
   } else {
-    io.stdout.write(renderVerify(report, new Chalk({ level: context.color ? 1 : 0 })));
+    // Names, titles and details from the review as one printable line each.
+    io.stdout.write(
+      renderVerify(terminalLines(report), new Chalk({ level: context.color ? 1 : 0 })),
+    );
   }
   return failed.length > 0 ? 1 : 0;
 }

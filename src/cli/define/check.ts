@@ -5,6 +5,8 @@ import { FORMAT_NAMES } from "../../formatters/types.js";
 import type { CheckOptions, OutputRequest } from "../commands/check.js";
 import type { CommandDefinition } from "./registry.js";
 
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
 export const check: CommandDefinition = (program, { globals, io, wrap }) => {
   // Each --format with the --output that follows it (before the next
   // --format), as Spectral does: commander calls these parsers in argv order.
@@ -25,6 +27,7 @@ export const check: CommandDefinition = (program, { globals, io, wrap }) => {
   ).argParser((value: string, previous: string[] = []) => {
     const last = outputs[outputs.length - 1];
     if (last && last.file === undefined) last.file = value;
+    else if (last) outputs.push({ format: last.format, file: value, after: last.file ?? "" });
     else outputs.push({ format: "stylish", file: value });
     return [...previous, value];
   });
@@ -42,16 +45,22 @@ export const check: CommandDefinition = (program, { globals, io, wrap }) => {
       ] satisfies Array<NonNullable<CheckOptions["failOn"]>>),
     )
     .option("--max-warnings <n>", "fail when there are more than n warnings")
+    .option("--allow-empty", "exit 0 when no draft is found (by default that is an error, exit 2)")
+    .option("-q, --quiet", "report errors only (warnings and notes neither shown nor counted)")
+    .option(
+      "--stakeholder <id>",
+      "report only findings about this stakeholder (repeatable)",
+      collect,
+    )
+    .option("--rule <id>", "report only findings of this rule (repeatable)", collect)
+    .option(
+      "--markdown-budget <chars>",
+      "size limit of Markdown output (-f markdown: 65536, a GitHub comment; the job summary: 1048576)",
+    )
     .action(
-      wrap(
-        async (
-          paths: string[],
-          flags: Pick<CheckOptions, "failOn" | "maxWarnings">,
-          command: Command,
-        ) => {
-          const { checkCommand } = await import("../commands/check.js");
-          return checkCommand(paths, { ...flags, outputs }, globals(command), io);
-        },
-      ),
+      wrap(async (paths: string[], flags: Omit<CheckOptions, "outputs">, command: Command) => {
+        const { checkCommand } = await import("../commands/check.js");
+        return checkCommand(paths, { ...flags, outputs }, globals(command), io);
+      }),
     );
 };

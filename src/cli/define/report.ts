@@ -18,6 +18,10 @@ export const report: CommandDefinition = (program, { globals, io, wrap }) => {
         .default("markdown"),
     )
     .option("-o, --output <file>", "write the report to this file instead of stdout")
+    .option(
+      "--markdown-budget <chars>",
+      "size limit of the Markdown report (default 65536, a GitHub comment)",
+    )
     .action(
       wrap(async (draft: string, options: ReportOptions, command: Command) => {
         const { reportCommand } = await import("../commands/report.js");

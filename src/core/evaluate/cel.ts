@@ -5,6 +5,7 @@
  * fact types onto CEL types and reports what an expression read.
  */
 import { Environment } from "@marcbachmann/cel-js";
+import { RE2JS } from "re2js";
 import { oneLine } from "../diagnostics.js";
 import { formatNumber } from "../numbers.js";
 import type { Fact } from "../types/checklist.js";
@@ -44,6 +45,51 @@ export const MAX_CEL_STRING = 10_000;
 
 const COMPREHENSIONS = new Set(["all", "exists", "exists_one", "map", "filter"]);
 
+/**
+ * Regular expressions. CEL's `matches()` is RE2 (linear time); cel-js runs it
+ * with JavaScript's backtracking RegExp, where `^(a+)+$` against 36 characters
+ * runs for minutes. Every `matches` call is therefore routed to re2js (a
+ * pure-JS port of RE2): after parsing, each `.matches(x)` node of the AST is
+ * renamed to RE2_MATCHES, a function this scope registers. Its cost is RE2's
+ * program size times the length of the text searched; an expression may spend
+ * at most MAX_REGEX_COST of it per evaluation — estimated when the checklist
+ * is validated (a literal pattern, against text of at most MAX_CEL_STRING
+ * characters, inside its comprehensions) and counted at run time.
+ */
+export const MAX_REGEX_COST = 1_000_000;
+const RE2_MATCHES = "preclearRe2Matches";
+const compiledPatterns = new Map<string, RE2JS>();
+
+/** A pattern compiled by re2js (cached), or an error message in CEL's words. */
+export function compileRe2(pattern: string): RE2JS | string {
+  const cached = compiledPatterns.get(pattern);
+  if (cached) return cached;
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(pattern);
+  } catch (error) {
+    return `invalid regular expression (RE2 syntax): ${oneLine(error instanceof Error ? error.message : String(error))}`;
+  }
+  if (compiledPatterns.size >= 256) compiledPatterns.clear();
+  compiledPatterns.set(pattern, re);
+  return re;
+}
+
+/** Regex cost left to the evaluation running now (evaluation is synchronous). */
+let regexBudget = MAX_REGEX_COST;
+
+function re2Matches(text: string, pattern: string): boolean {
+  const re = compileRe2(pattern);
+  if (typeof re === "string") throw new Error(re);
+  regexBudget -= re.programSize() * Math.max(1, text.length);
+  if (regexBudget < 0) {
+    throw new Error(
+      `regular expressions in this expression cost more than the limit of ${formatNumber(MAX_REGEX_COST)} (pattern size times text length); simplify the pattern or shorten the text`,
+    );
+  }
+  return re.test(text);
+}
+
 /** The CEL type of a preclear fact type. */
 export function celType(fact: Fact): string {
   switch (fact.type) {
@@ -72,6 +118,7 @@ export class CelScope {
     // `facts.anything` a "no such key" type error as it should be.
     if (facts.size === 0) schema["__none"] = "bool";
     this.env = new Environment({ limits: LIMITS })
+      .registerFunction(`string.${RE2_MATCHES}(string): bool`, re2Matches)
       .registerVariable({ name: "facts", schema })
       .registerVariable({
         name: "draft",
@@ -94,7 +141,10 @@ export class CelScope {
       return problemOf(error);
     }
     if (!result.valid) return problemOf(result.error);
-    const steps = this.compile(expression).estimatedIterations(this.facts);
+    const compiled = this.compile(expression);
+    const regex = compiled.regexProblem(this.facts);
+    if (regex) return regex;
+    const steps = compiled.estimatedIterations(this.facts);
     if (steps > MAX_ITERATIONS) {
       return {
         message: `may take about ${steps >= 1e15 ? "more than 10^15" : formatNumber(steps)} steps (nested comprehensions over long lists), more than the limit of ${formatNumber(MAX_ITERATIONS)}; simplify the expression`,
@@ -130,7 +180,7 @@ export interface CelProblem {
 function problemOf(error: unknown): CelProblem {
   const message = error instanceof Error ? error.message : String(error);
   const node = (error as { node?: { pos?: number } } | undefined)?.node;
-  let text = oneLine(message);
+  let text = oneLine(message).replaceAll(RE2_MATCHES, "matches");
   const noKey = /^No such key: (.+)$/.exec(text);
   if (noKey) text = `unknown fact or field \`${noKey[1]}\` (is it declared under facts:?)`;
   const overload = /^no such overload: (.+)$/.exec(text);
@@ -172,6 +222,7 @@ export class CompiledExpression {
       ) => unknown) & {
         ast: AstNode;
       };
+      routeMatchesToRe2(parsed.ast);
       this.run = parsed;
       this.ast = parsed.ast;
       this.factNames = referencedFacts(parsed.ast);
@@ -184,6 +235,55 @@ export class CompiledExpression {
   /** An upper estimate of the comprehension steps one evaluation takes. */
   estimatedIterations(table: FactTable): number {
     return this.ast ? iterationsOf(this.ast, table) : 0;
+  }
+
+  /**
+   * A literal pattern that RE2 refuses, or regexes whose estimated cost
+   * (program size × MAX_CEL_STRING, or the literal text's length, times the
+   * comprehensions around) is over MAX_REGEX_COST.
+   */
+  regexProblem(table: FactTable): CelProblem | undefined {
+    if (!this.ast) return undefined;
+    let cost = 0;
+    let problem: CelProblem | undefined;
+    const walk = (node: unknown, multiplier: number): void => {
+      if (problem) return;
+      if (Array.isArray(node)) return node.forEach((n) => walk(n, multiplier));
+      if (!isAstNode(node)) return;
+      const args = node.args as unknown[];
+      if (node.op === "rcall" && COMPREHENSIONS.has(args[0] as string)) {
+        walk(args[1], multiplier);
+        walk(args[2], multiplier * listSize(args[1], table));
+        return;
+      }
+      if (node.op === "rcall" && args[0] === RE2_MATCHES) {
+        const [pattern] = args[2] as unknown[];
+        const receiver = args[1];
+        const textLength =
+          isAstNode(receiver) && receiver.op === "value" && typeof receiver.args === "string"
+            ? Math.max(1, receiver.args.length)
+            : MAX_CEL_STRING;
+        if (isAstNode(pattern) && pattern.op === "value" && typeof pattern.args === "string") {
+          const re = compileRe2(pattern.args);
+          const at = (pattern as { pos?: number }).pos ?? 0;
+          if (typeof re === "string") {
+            problem = { message: re, offset: at };
+            return;
+          }
+          cost += multiplier * re.programSize() * textLength;
+          if (cost > MAX_REGEX_COST) {
+            problem = {
+              message: `regular expressions may cost about ${formatNumber(cost)} (RE2 program size ${re.programSize()} × up to ${formatNumber(textLength)} characters${multiplier > 1 ? ` × ${formatNumber(multiplier)} iterations` : ""}), more than the limit of ${formatNumber(MAX_REGEX_COST)}; simplify the pattern`,
+              offset: at,
+            };
+            return;
+          }
+        }
+      }
+      walk(node.args, multiplier);
+    };
+    walk(this.ast, 1);
+    return problem;
   }
 
   evaluate(
@@ -212,14 +312,36 @@ export class CompiledExpression {
     }
     context.facts = factValues;
     context.draft = { ...draft };
+    regexBudget = MAX_REGEX_COST;
     try {
       return { value: fromCel(this.run(context)), reads, missing: [] };
     } catch (error) {
       const missing = reads.filter((r) => r.value === undefined).map((r) => r.name);
-      const message = oneLine(error instanceof Error ? error.message : String(error));
+      const message = oneLine(error instanceof Error ? error.message : String(error)).replaceAll(
+        RE2_MATCHES,
+        "matches",
+      );
       if (missing.length > 0 && /No such key/.test(message)) return { reads, missing };
       return { reads, missing: [], error: message };
     }
+  }
+}
+
+/** Every `x.matches(p)` in the AST calls RE2_MATCHES (re2js) instead of cel-js's RegExp. */
+function routeMatchesToRe2(ast: AstNode): void {
+  const stack: unknown[] = [ast];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (const n of node) stack.push(n);
+      continue;
+    }
+    if (!isAstNode(node)) continue;
+    const args = node.args;
+    if (node.op === "rcall" && Array.isArray(args) && args[0] === "matches") {
+      args[0] = RE2_MATCHES;
+    }
+    if (Array.isArray(args) || isAstNode(args)) stack.push(args);
   }
 }
 

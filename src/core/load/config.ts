@@ -1,10 +1,10 @@
 /** preclear.config.yaml: found by walking up from the working directory to the repository root. */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_MAX_ITEMS } from "./checklist.js";
 import { PreclearError } from "../diagnostics.js";
 import type { Level, RuleId } from "../rules/findings.js";
-import { decodeUtf8 } from "./files.js";
+import { decodeUtf8, readInputBytes } from "./files.js";
 import { validateAgainst } from "./schemas.js";
 import { DEFAULT_LIMITS, parseYaml } from "./yaml.js";
 import type { LoadLimits } from "./yaml.js";
@@ -68,15 +68,8 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
   };
   if (!file) return config;
   const shown = path.relative(cwd, file) || file;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new PreclearError({
-      location: { file: shown, line: 1, column: 1 },
-      message: `cannot read config: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    });
-  }
+  // The config holds the limits, so it is read with the default one.
+  const bytes = readInputBytes(file, DEFAULT_LIMITS.maxBytes, "config", shown, "unevaluable");
   const loaded = parseYaml(shown, decodeUtf8(shown, bytes));
   const value = (loaded.value ?? {}) as ConfigFile;
   const diagnostics = validateAgainst("config", loaded, value);

@@ -25,7 +25,9 @@ export function discoverDrafts(paths: readonly string[], cwd: string): string[] 
         "usage",
       );
     }
-    if (stat.isFile()) {
+    // Anything but a directory, named explicitly, is a draft: a FIFO or device
+    // is then refused by the reader with one line, never skipped in silence.
+    if (!stat.isDirectory()) {
       found.add(path.relative(cwd, absolute) || given);
       continue;
     }
@@ -42,7 +44,7 @@ export function discoverDrafts(paths: readonly string[], cwd: string): string[] 
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) {
           if (!SKIPPED_DIRECTORIES.has(entry.name)) stack.push(full);
-        } else if (entry.isFile() && /\.(md|markdown|ya?ml)$/i.test(entry.name)) {
+        } else if (entry.isFile() && /\.(md|markdown|ya?ml|json)$/i.test(entry.name)) {
           if (looksLikeDraft(full, sniffFile(full))) found.add(path.relative(cwd, full) || full);
         }
       }

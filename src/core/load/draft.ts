@@ -4,23 +4,15 @@
  * sha256 of the policy text (SPEC section 2).
  */
 import { createHash } from "node:crypto";
-import {
-  closeSync,
-  existsSync,
-  fstatSync,
-  openSync,
-  readFileSync,
-  readSync,
-  realpathSync,
-  statSync,
-} from "node:fs";
+import { existsSync, readSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { PreclearError } from "../diagnostics.js";
 import type { Diagnostic, Location } from "../diagnostics.js";
 import { DOCX_LIMITS, DocxProblem, docxText } from "./docx.js";
 import type { DocxLimits } from "./docx.js";
-import { readTextFile } from "./files.js";
-import { isInside, projectRoot } from "./paths.js";
+import { FileReadError, readRegularFile, readTextFile, withRegularFile } from "./files.js";
+import { isInside, projectRoot, realLocation } from "./paths.js";
+import { frontMatterIsDraft, yamlIsDraft } from "./sniff.js";
 import { validateAgainst } from "./schemas.js";
 import type { Draft } from "../types/draft.js";
 import { DEFAULT_LIMITS, diagnosticAt, locate, parseYaml } from "./yaml.js";
@@ -79,9 +71,9 @@ export function looksLikeDraft(file: string, head: string): boolean {
     const rest = head.replace(FRONT_MATTER_OPEN, "");
     const close = FRONT_MATTER_CLOSE.exec(rest);
     const front = close ? rest.slice(0, close.index) : rest;
-    return /^preclear\s*:/m.test(front);
+    return frontMatterIsDraft(front);
   }
-  if (/\.ya?ml$/i.test(file)) return /^kind\s*:\s*["']?Draft["']?\s*(#.*)?$/m.test(head);
+  if (/\.(ya?ml|json)$/i.test(file)) return yamlIsDraft(head);
   return false;
 }
 
@@ -204,7 +196,10 @@ function descriptorDraft(
   } catch (error) {
     throw new PreclearError({
       location: at,
-      message: `cannot read \`document\` ${draft.document}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      message:
+        error instanceof FileReadError && error.code === "ENOTREG"
+          ? `cannot read \`document\` ${draft.document}: ${error.message}`
+          : `cannot read \`document\` ${draft.document}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
     });
   }
   if (!isDocx(documentPath)) {
@@ -217,12 +212,18 @@ function descriptorDraft(
   let policy: string;
   try {
     const limits = options.docxLimits ?? DOCX_LIMITS;
-    if (statSync(documentPath).size > limits.maxFileBytes) {
+    let bytes: Buffer;
+    try {
+      bytes = readRegularFile(documentPath, limits.maxFileBytes);
+    } catch (error) {
+      if (!(error instanceof FileReadError)) throw error;
       throw new DocxProblem(
-        `it is larger than the ${limits.maxFileBytes / 1024 / 1024} MiB limit on a .docx file`,
+        error.code === "ETOOBIG"
+          ? `it is larger than the ${limits.maxFileBytes / 1024 / 1024} MiB limit on a .docx file`
+          : error.message,
       );
     }
-    policy = docxText(readFileSync(documentPath), limits);
+    policy = docxText(bytes, limits);
   } catch (error) {
     if (!(error instanceof DocxProblem)) throw error;
     throw new PreclearError({
@@ -248,20 +249,18 @@ export function isDocx(file: string): boolean {
  * and a FIFO or device (which could block or never end) is refused.
  */
 function fileDigest(file: string): string {
-  // stat before open: opening a FIFO blocks until something writes to it.
-  const notAFile = () => Object.assign(new Error("not a file"), { code: "not a regular file" });
-  if (!statSync(file).isFile()) throw notAFile();
-  const fd = openSync(file, "r");
-  try {
-    if (!fstatSync(fd).isFile()) throw notAFile();
+  // Opened non-blocking and checked on the descriptor: a FIFO neither blocks nor is read.
+  return withRegularFile(file, (fd, stats) => {
     const hash = createHash("sha256");
     const chunk = Buffer.alloc(1024 * 1024);
-    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk))
-      hash.update(chunk.subarray(0, n));
+    // Read what fstat said and no more: a file that grows is not followed for ever.
+    let left = stats.size;
+    for (let n = readSync(fd, chunk); n > 0 && left > 0; n = readSync(fd, chunk)) {
+      hash.update(chunk.subarray(0, Math.min(n, left)));
+      left -= n;
+    }
     return `sha256:${hash.digest("hex")}`;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 function realOrSelf(file: string): string {
@@ -299,6 +298,18 @@ function finish(
     }
   } else {
     reviewPath = defaultReviewPath(file);
+  }
+  // A review inside the project may be a symbolic link (or sit under a
+  // linked directory) that leads out of it: it would be read and written there.
+  if (!options.allowOutside) {
+    const root = (options.projectRoot ?? projectRoot)(dir);
+    const real = realLocation(reviewPath);
+    if (isInside(root, reviewPath) && !isInside(realOrSelf(root), real)) {
+      throw new PreclearError({
+        location: reviewAt ?? { file, line: 1, column: 1 },
+        message: `the review ${path.relative(dir, reviewPath)} is a symbolic link to ${real}, outside the project; move it inside, or pass --allow-outside`,
+      });
+    }
   }
   return {
     file,

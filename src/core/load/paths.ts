@@ -1,5 +1,5 @@
 /** Paths that drafts name (documents, reviews, checklists) stay inside the project. */
-import { existsSync } from "node:fs";
+import { existsSync, lstatSync, readlinkSync, realpathSync } from "node:fs";
 import path from "node:path";
 
 /** The nearest ancestor holding `.git` or `preclear.config.yaml`; else `dir` itself. */
@@ -31,4 +31,31 @@ export function displayPath(file: string, cwd: string): string {
   const shown =
     relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : absolute;
   return shown.split(path.sep).join("/");
+}
+
+/**
+ * Where writing `file` would land: symlinks followed (a dangling one to the
+ * file it names), and a path that does not exist yet placed under the real
+ * location of its nearest existing ancestor.
+ */
+export function realLocation(file: string): string {
+  let current = path.resolve(file);
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      return realpathSync(current);
+    } catch {
+      /* missing, or a dangling link: handled below */
+    }
+    let link: string | undefined;
+    try {
+      if (lstatSync(current).isSymbolicLink()) link = readlinkSync(current);
+    } catch {
+      /* does not exist */
+    }
+    if (link === undefined) break;
+    current = path.resolve(path.dirname(current), link);
+  }
+  const parent = path.dirname(current);
+  if (parent === current) return current;
+  return path.join(realLocation(parent), path.basename(current));
 }

@@ -21,14 +21,19 @@ export function ruleContext(evaluation: Evaluation, options: LintOptions): RuleC
   const stakeholderLocation = (s: StakeholderEvaluation, rest: PathSegment[] = []): Location => {
     const id = s.stakeholder.id;
     const entry = review.stakeholders.get(id);
-    if (!entry) return reviewRoot();
     const base: PathSegment[] = ["stakeholders", id];
+    if (!entry) return { ...reviewRoot(), missing: base.join(".") };
     const { loaded } = entry.fragment;
     let n = rest.length;
     while (n > 0 && !hasPath(loaded, [...base, ...rest.slice(0, n)])) n--;
     // What is missing belongs under the deepest key that exists: point at that
     // key (`items:`, `usms:`), not at the first child of its value.
-    if (n < rest.length) return locate(loaded, [...base, ...rest.slice(0, n)], { key: true });
+    if (n < rest.length) {
+      return {
+        ...locate(loaded, [...base, ...rest.slice(0, n)], { key: true }),
+        missing: [...base, ...rest.slice(0, n + 1)].join("."),
+      };
+    }
     return locate(loaded, [...base, ...rest]);
   };
   return {

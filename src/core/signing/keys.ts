@@ -9,9 +9,13 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
 import type { KeyObject } from "node:crypto";
 import { closeSync, constants, existsSync, mkdirSync, openSync, writeSync } from "node:fs";
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { PreclearError } from "../diagnostics.js";
+import { FileReadError, readFailure, readRegularFile } from "../load/files.js";
+
+/** A PEM Ed25519 private key is about 120 bytes; anything past this is not one. */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
 import { canonicalJson } from "./digest.js";
 
 /** Key ids name files and trust-list entries: no slashes, no surprises. */
@@ -137,9 +141,10 @@ export function readPrivateKey(file: string, shown = file): KeyObject {
     new PreclearError({ location: { file: shown, line: 1, column: 1 }, message }, "unevaluable");
   let text: Buffer;
   try {
-    text = readFileSync(file);
+    text = readRegularFile(file, MAX_KEY_FILE_BYTES);
   } catch (error) {
-    throw fail(`cannot read key: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
+    if (!(error instanceof FileReadError)) throw error;
+    throw fail(readFailure(error, "key"));
   }
   let key: KeyObject;
   try {

@@ -4,12 +4,13 @@
  * directory of them; a broken list is an invalid configuration (kind "unevaluable").
  */
 import type { KeyObject } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../load/config.js";
 import { PreclearError } from "../diagnostics.js";
 import type { Diagnostic, Location } from "../diagnostics.js";
 import { parsePublicKey, samePublicKey } from "./keys.js";
+import { decodeUtf8, readInputBytes } from "../load/files.js";
 import { displayPath } from "../load/paths.js";
 import { validateAgainst } from "../load/schemas.js";
 import { DEFAULT_LIMITS, diagnosticAt, locate, parseYaml } from "../load/yaml.js";
@@ -88,16 +89,11 @@ function addFile(
   limits: LoadLimits,
   diagnostics: Diagnostic[],
 ): void {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    diagnostics.push({
-      location: { file: shown, line: 1, column: 1 },
-      message: `cannot read trusted keys: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    });
-    return;
-  }
+  const text = decodeUtf8(
+    shown,
+    readInputBytes(file, limits.maxBytes, "trusted keys", shown, "unevaluable"),
+    "unevaluable",
+  );
   const loaded = parseYaml(shown, text, limits);
   const problems = validateAgainst("trusted-keys", loaded, loaded.value);
   if (problems.length > 0) {
