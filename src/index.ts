@@ -111,8 +111,8 @@ export function evaluate(
 }
 
 export interface ReportInput extends ProjectInput {
-  /** markdown (default), html or json. */
-  format?: ReportFormat;
+  /** markdown (default), html or json (docx is written by the CLI). */
+  format?: Exclude<ReportFormat, "docx">;
 }
 
 /** The clearance report of one draft, as `preclear report` writes it. */

@@ -57,7 +57,7 @@ export class RunInputs {
 export interface Output {
   /** As given on the command line. */
   file: string;
-  text: string;
+  text: string | Uint8Array;
 }
 
 export interface WriteOptions {

@@ -24,8 +24,9 @@ const LEVEL_LABEL: Record<Level, string> = {
 /**
  * Text that renders as itself: HTML specials become entities, Markdown
  * punctuation is backslash-escaped (so `|` cannot end a table cell and `$`
- * cannot start math), control characters are dropped. Line breaks are kept
- * as LF for the caller to place.
+ * cannot start math), control characters (bidirectional overrides too) are
+ * dropped; right-to-left letters stay, and stay inside their cell. Line
+ * breaks are kept as LF for the caller to place.
  */
 function escapeMarkdown(text: string): string {
   return terminalText(text)

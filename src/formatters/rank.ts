@@ -11,26 +11,37 @@ import type { Finding, Level } from "../core/rules/findings.js";
 import { LEVEL_RANK } from "../core/rules/findings.js";
 
 /**
- * Weight of each rule within a level, highest first. Rule ids not listed
- * (rules added later) weigh {@link DEFAULT_WEIGHT}: after what is named here as
- * worst, before the housekeeping rules.
+ * Weight of each rule within a level, highest first, for the rules of SPEC
+ * sections 7 and 15. Rule ids not listed weigh {@link DEFAULT_WEIGHT}: after
+ * what is named here as worst, before the housekeeping rules.
  */
 const WEIGHT: Readonly<Record<string, number>> = {
   "non-concurrence": 100,
-  escalation: 95,
-  "escalation-open": 95,
+  // SPEC part two (section 15): a decision over objection by the wrong
+  // person, or a concurrence that contradicts an unresolved critical comment.
+  "escalation-invalid": 95,
+  "decision-inconsistent": 94,
   "capacity-shortfall": 90,
   "signature-invalid": 85,
+  "signature-required": 84,
   "signoff-stale": 80,
+  "level-insufficient": 78,
   "invalid-file": 75,
   "fact-missing": 70,
+  "scope-out-unconfirmed": 65,
+  "condition-open": 62,
   "decision-missing": 60,
+  "comment-unresolved": 58,
   "item-open": 55,
+  "notice-missing": 52,
   "signoff-missing": 50,
   "evidence-missing": 45,
   "justification-missing": 45,
+  "input-missing": 35,
   overdue: 30,
+  "tasking-missing": 25,
   "dependency-order": 20,
+  "deemed-concurrence": 15,
   "orphan-response": 10,
 };
 
@@ -95,8 +106,17 @@ export function blocks(finding: { level: Level }): boolean {
 /** The rule's name in a sentence about how many there are ("2 capacity shortfalls"). */
 const NOUN: Readonly<Record<string, [string, string]>> = {
   "non-concurrence": ["non-concurrence", "non-concurrences"],
-  escalation: ["escalation", "escalations"],
-  "escalation-open": ["open escalation", "open escalations"],
+  "escalation-invalid": ["invalid escalation", "invalid escalations"],
+  "decision-inconsistent": ["inconsistent decision", "inconsistent decisions"],
+  "signature-required": ["unsigned sign-off", "unsigned sign-offs"],
+  "level-insufficient": ["decision below its level", "decisions below their level"],
+  "scope-out-unconfirmed": ["unconfirmed scope-out", "unconfirmed scope-outs"],
+  "condition-open": ["open condition", "open conditions"],
+  "comment-unresolved": ["unresolved comment", "unresolved comments"],
+  "notice-missing": ["missing notice", "missing notices"],
+  "input-missing": ["item answered before its inputs", "items answered before their inputs"],
+  "tasking-missing": ["office never tasked", "offices never tasked"],
+  "deemed-concurrence": ["concurrence by silence", "concurrences by silence"],
   "capacity-shortfall": ["capacity shortfall", "capacity shortfalls"],
   "signature-invalid": ["invalid signature", "invalid signatures"],
   "signoff-stale": ["stale sign-off", "stale sign-offs"],

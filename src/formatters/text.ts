@@ -27,3 +27,14 @@ export function plural(
 export function countsPhrase(counts: Record<Level, number>): string {
   return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}`;
 }
+
+/**
+ * Several printable lines: `printable` applied to each line, line breaks kept
+ * (as LF). For text shown on a terminal that may span lines (guidance, help).
+ */
+export function printableLines(text: string): string {
+  return text
+    .split(/\r\n|[\r\n\u0085\u2028\u2029]/)
+    .map(printable)
+    .join("\n");
+}

@@ -29,6 +29,8 @@ import {
   SIGNOFF,
   withUnit,
 } from "./labels.js";
+import type { ReportExtras } from "./redlines.js";
+import { REDLINE_CSS } from "../formatters/redline.js";
 import type { Shape, StateLabel, Tone } from "./labels.js";
 import type {
   CapacityRow,
@@ -41,7 +43,6 @@ import type {
 } from "./model.js";
 import { daysBetween } from "./model.js";
 import { REPORT_CSS } from "./stylesheet.js";
-import { REDLINE_CSS } from "../formatters/redline.js";
 
 /** Scripts, objects, frames, fonts, fetches: none. Styles inline only; images only data: URIs. */
 export const CONTENT_SECURITY_POLICY =
@@ -66,13 +67,7 @@ function cat(...parts: HtmlValue[]): SafeHtml {
   return join(parts, "");
 }
 
-/** Sections added beside the report model (kept outside it and its schema). */
-export interface HtmlOptions {
-  /** "What changed since sign-off" (report/redlines.ts): trusted, already escaped HTML. */
-  redlines?: string;
-}
-
-export function renderHtml(report: Report, options: HtmlOptions = {}): string {
+export function renderHtml(report: Report, extras: ReportExtras = {}): string {
   const title = `Clearance report: ${report.draft.title}`;
   const body = stack(
     // Page 1 of the print: who decides, and every office's row.
@@ -86,7 +81,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     capacitySection(report),
     timelineSection(report),
     stakeholdersSection(report),
-    raw(options.redlines ?? ""),
+    extras.redlines?.html ? raw(extras.redlines.html) : EMPTY,
     policyAppendix(report),
     appendix(report),
     footer(report),
@@ -102,7 +97,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     markup`<meta name="viewport" content="width=device-width, initial-scale=1">`,
     markup`<meta name="generator" content="preclear${version ? ` ${version}` : ""}">`,
     markup`<title>${oneLine(title)}</title>`,
-    markup`<style>${raw(stylesheet(report))}${raw(options.redlines ? REDLINE_CSS : "")}</style>`,
+    markup`<style>${raw(stylesheet(report))}${extras.redlines?.html ? raw(REDLINE_CSS) : ""}</style>`,
     markup`</head>`,
     markup`<body>`,
     markup`<main class="document">`,

@@ -26,6 +26,7 @@ import {
   SIGNOFF,
   withUnit,
 } from "./labels.js";
+import type { ReportExtras } from "./redlines.js";
 import type { StateLabel } from "./labels.js";
 import type {
   ClearanceRow,
@@ -56,11 +57,9 @@ function link(l: ReportLink): string {
   return l.href ? `[${cell(l.text)}](${l.href})` : cell(l.text);
 }
 
-export interface MarkdownOptions {
+export interface MarkdownOptions extends ReportExtras {
   /** Size budget in characters (UTF-8 bytes); default 65,536, a GitHub comment. */
   budget?: number;
-  /** "What changed since sign-off" (report/redlines.ts), shown after the offices while it fits. */
-  redlines?: string;
 }
 
 /**
@@ -83,6 +82,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     always(titleBlock(report)),
     always(clearanceSheet(report)),
     optional(lifecycle(report), 20),
+    optional(options.redlines?.markdown ?? "", 25),
     optional(gaps(report), 30, gapsShort(report)),
     optional(otherFindings(report), 60),
     optional(graph(report), 2),
@@ -96,7 +96,6 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
           ),
         ]
       : []),
-    optional(options.redlines ?? "", 25),
     optional(scope(report), 50),
     optional(sources(report), 55),
     optional(facts(report), 3),

@@ -9,13 +9,12 @@ import type { ReportFormat } from "./formats.js";
 export { REPORT_FORMATS } from "./formats.js";
 export type { ReportFormat } from "./formats.js";
 
+/** The text formats (docx is binary and needs the evaluation: ./docx.ts). */
 export const REPORT_RENDERERS: Record<
-  ReportFormat,
+  Exclude<ReportFormat, "docx">,
   (report: Report, extras?: ReportExtras) => string
 > = {
-  markdown: (report, extras = {}) =>
-    renderMarkdown(report, extras.redlines ? { redlines: extras.redlines.markdown } : {}),
-  html: (report, extras = {}) =>
-    renderHtml(report, extras.redlines ? { redlines: extras.redlines.html } : {}),
-  json: (report) => renderJson(report),
+  markdown: renderMarkdown,
+  html: renderHtml,
+  json: renderJson,
 };

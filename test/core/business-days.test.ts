@@ -80,6 +80,10 @@ describe("business days", () => {
     expect(addBusinessDays("2026-11-25", 1)).toBe("2026-11-27");
   });
 
+  test("a hostile date at the end of the calendar gives a date, not a crash", () => {
+    expect(addBusinessDays("9999-12-30", 250)).toBe("9999-12-31");
+  });
+
   test("weekends and holidays are named", () => {
     expect(nonBusinessReason("2026-01-03")).toBe("a Saturday");
     expect(nonBusinessReason("2026-01-04")).toBe("a Sunday");

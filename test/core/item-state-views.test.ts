@@ -88,6 +88,9 @@ function recordingPrompter(asked: string[], decisions: string[] = []): Prompter 
     async confirm() {
       return false;
     },
+    async checkbox() {
+      return [];
+    },
     async number(o) {
       return o.default ?? 0;
     },

@@ -99,7 +99,11 @@ export class Session {
   /** The text of the prompt now waiting for an answer, if any. */
   currentPrompt(): string | undefined {
     const screen = this.screen;
-    const at = screen.lastIndexOf("? ");
+    // The last "? " that starts a prompt: not one inside an answered line
+    // ("✔ Does the policy change volume? yes"), whose question ends in "?".
+    let at = screen.lastIndexOf("? ");
+    while (at !== -1 && screen.slice(screen.lastIndexOf("\n", at) + 1, at).includes("✔"))
+      at = screen.lastIndexOf("? ", at - 1);
     if (at === -1) return undefined;
     const after = screen.slice(at + 2);
     // Answered prompts are redrawn with ✔; a later ✔ means nothing is pending.
@@ -138,19 +142,29 @@ export const ENTER = "\r";
  * capacity well above any demand, and each stakeholder concurring.
  */
 export function diligentAnswer(prompt: string): string {
-  if (/^Status/.test(prompt)) return `1${ENTER}`;
-  if (/^Decision\b/.test(prompt)) return `1${ENTER}`;
+  // Select prompts start on "skip" / "decide later": the answer is chosen by number.
+  if (/^Status/.test(prompt)) return `2${ENTER}`; // satisfied
+  if (/^Decision\b/.test(prompt)) return `2${ENTER}`; // concur
+  if (
+    /^(Comments from|Conditions on|Tasking|Notice\b|Level of|Has the non-concurrence)/.test(prompt)
+  )
+    return ENTER;
   if (/^Contact/.test(prompt)) return `E2E liaison, Office of the Deputy${ENTER}`;
   if (/^Evidence document/.test(prompt)) return `evidence/e2e.pdf${ENTER}`;
   if (/^Confirmed capacity/.test(prompt)) return `10000000${ENTER}`;
-  if (/^Date confirmed/.test(prompt) || /^Date \(YYYY/.test(prompt)) return ENTER;
-  if (/^Notes \(optional/.test(prompt) || /^Comments \(optional/.test(prompt)) return ENTER;
+  if (/^Date confirmed/.test(prompt) || /^Date of the decision/.test(prompt)) return ENTER;
+  if (/^Notes \(optional/.test(prompt) || /^Comments — Enter to skip/.test(prompt)) return ENTER;
   if (/^Notes/.test(prompt)) return `Confirmed in the coordination meeting${ENTER}`;
   if (/^Decided by/.test(prompt)) return `E2E Official, Deputy Director${ENTER}`;
-  if (/\(Y\/n\)|\(y\/N\)/.test(prompt)) return `y${ENTER}`;
+  if (/^Record the (decision|escalation)|\(y\/N\)|\(Y\/n\)/.test(prompt)) return `y${ENTER}`;
   if (/^How many|\(days\)|\(attorneys\)|\(percent\)|\/month\)|per month/i.test(prompt))
     return `10${ENTER}`;
   throw new Error(`no scripted answer for prompt: ${prompt}`);
+}
+
+/** Only Enter, whatever is asked. */
+export function enterOnly(): string {
+  return ENTER;
 }
 
 /**

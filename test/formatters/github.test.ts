@@ -1,5 +1,6 @@
 import type { Finding, Level } from "../../src/core/rules/findings.js";
 import { escapeData, escapeProperty, github, githubSummary } from "../../src/formatters/github.js";
+import { runCli } from "../helpers/cli.js";
 import {
   checkResult,
   cleanResult,
@@ -228,5 +229,36 @@ describe("github output: what matters most, placed from the repository root", ()
       root: "/repo",
     });
     expect(output).toContain("file=drafts/zero-tolerance-2018.review.yaml,");
+  });
+});
+
+describe("the example, as a pull request sees it", () => {
+  it("annotates the non-concurrence and the capacity shortfall; the Markdown outputs fit a comment", async () => {
+    const github = await runCli(["--as-of", "2018-04-06", "check", "examples/", "-f", "github"]);
+    const errors = github.stdout.split("\n").filter((l) => l.startsWith("::error "));
+    expect(errors).toHaveLength(10);
+    expect(errors[0]).toMatch(/title=preclear\(non-concurrence\)/);
+    expect(errors[1]).toMatch(/title=preclear\(capacity-shortfall\)/);
+    expect(errors[0]).toContain("file=examples/zero-tolerance-2018.review.yaml,");
+    const markdown = await runCli([
+      "--as-of",
+      "2018-04-06",
+      "check",
+      "examples/",
+      "-f",
+      "markdown",
+    ]);
+    expect(markdown.stdout.length).toBeLessThanOrEqual(65_536);
+    expect(markdown.stdout).not.toContain("left out");
+    const report = await runCli([
+      "--as-of",
+      "2018-04-06",
+      "report",
+      "examples/zero-tolerance-2018.md",
+      "--format",
+      "markdown",
+    ]);
+    expect(report.stdout.length).toBeLessThanOrEqual(65_536);
+    expect(report.stdout).toContain("## Clearance sheet");
   });
 });

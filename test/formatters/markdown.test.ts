@@ -126,3 +126,19 @@ describe("markdown output", () => {
     expect(output).toContain("## Policy \\#1 &lt;b&gt;bold&lt;/b&gt; \\$x\\$ second line\n");
   });
 });
+
+describe("right-to-left and non-ASCII text", () => {
+  it("stays in its cell, with no bidirectional override to reorder the row", () => {
+    const name = "\u202Eמשרד המשפטים\u202C — Ministère «Justice» 法务部";
+    const output = markdown(
+      checkResult([draft([finding({ stakeholder: name, message: `${name} has not decided` })])]),
+      OPTIONS,
+    );
+    expect(output).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    const office = output.split("\n").find((l) => l.startsWith("| ❌ "))!;
+    expect(cells(office)).toHaveLength(5);
+    expect(office).toContain("משרד המשפטים — Ministère «Justice» 法务部");
+    const row = output.split("\n").find((l) => l.startsWith("| ❌ error"))!;
+    expect(cells(row)).toHaveLength(4);
+  });
+});

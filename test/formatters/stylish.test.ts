@@ -216,6 +216,9 @@ describe("check examples/ as a new user runs it", () => {
     expect(usms.stdout).not.toMatch(/✖ (?!usms:)\S+:/);
     const rule = await runCli(["check", "examples/", "--rule", "non-concurrence"]);
     expect(rule.stdout).toContain("✖ 1 problem (1 error, 0 warnings, 0 notes)");
+    const nobody = await runCli(["check", "examples/", "--stakeholder", "usmss"]);
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toContain('--stakeholder "usmss": no checked draft has this stakeholder');
     const unknown = await runCli(["check", "examples/", "--rule", "no-such-rule"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown rule "no-such-rule"');

@@ -103,8 +103,9 @@ function generatedProject(dir: string, offices: number, perOffice: number): stri
 }
 
 /** The Markdown outputs of a draft: check -f markdown, the job summary and the report. */
-async function markdownOutputs(cwd: string, draft: string, asOf: string) {
-  const summary = path.join(cwd, "step-summary.md");
+async function markdownOutputs(cwd: string, draft: string, asOf: string, scratch: string) {
+  // Outside the project: the test must not write into the repository.
+  const summary = path.join(scratch, `step-summary-${Math.random().toString(36).slice(2)}.md`);
   writeFileSync(summary, "");
   const check = await runCli(["--as-of", asOf, "check", draft, "-f", "markdown"], { cwd });
   const github = await runCli(["--as-of", asOf, "check", draft, "-f", "github"], {
@@ -141,11 +142,12 @@ describe("every Mermaid block of every Markdown output renders in the real merma
         REPO_ROOT,
         path.relative(REPO_ROOT, EXAMPLE),
         EXAMPLE_AS_OF,
+        temp.dir,
       );
       const bigDir = path.join(temp.dir, "big");
       mkdirSync(bigDir);
       generatedProject(bigDir, 60, 25);
-      const big = await markdownOutputs(bigDir, "big.md", "2018-04-10");
+      const big = await markdownOutputs(bigDir, "big.md", "2018-04-10", temp.dir);
 
       const blocks: { where: string; code: string }[] = [];
       for (const [name, outputs] of [

@@ -40,6 +40,14 @@ class ScriptedPerson implements Prompter {
     return true;
   }
 
+  async checkbox<T extends string>(o: {
+    message: string;
+    choices: Array<{ value: T }>;
+  }): Promise<T[]> {
+    this.ask(o.message);
+    return o.choices.map((c) => c.value);
+  }
+
   async number(o: { message: string; min?: number; max?: number }): Promise<number> {
     this.ask(o.message);
     const value = /^Confirmed capacity/.test(o.message) ? 10_000_000 : 10;

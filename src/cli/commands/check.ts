@@ -80,6 +80,7 @@ export async function checkCommand(
       `no drafts found under ${paths.length ? paths.join(", ") : "."} (Markdown with a \`preclear:\` front-matter key, or YAML with \`kind: Draft\`); pass --allow-empty if that is expected`,
     );
   }
+  const known = new Set<string>();
   const progress = io.stderr.isTTY && !io.env.CI && files.length > 1;
   // What this run reads, so that no -o can overwrite it.
   const inputs = new RunInputs();
@@ -92,11 +93,19 @@ export async function checkCommand(
     ...pipelineOptions(context.project),
     onDraft: (done, total, file, evaluation) => {
       if (evaluation) inputs.addEvaluation(evaluation);
+      for (const s of evaluation?.stakeholders ?? []) known.add(s.stakeholder.id);
       if (!progress) return;
       io.stderr.write(`\r\x1b[K[${done}/${total}] ${displayPath(file, io.cwd)}`);
       if (done === total) io.stderr.write("\r\x1b[K");
     },
   });
+  // A misspelt --stakeholder would select nothing and pass the gate: refuse it.
+  const unknown = (flags.stakeholder ?? []).filter((id) => !known.has(id));
+  if (unknown.length > 0 && checked.drafts.some((d) => d.draftId !== undefined)) {
+    throw new UsageError(
+      `--stakeholder ${unknown.map((id) => `"${id}"`).join(", ")}: no checked draft has ${unknown.length === 1 ? "this stakeholder" : "these stakeholders"}`,
+    );
+  }
   const adjusted = selectFindings(checked, {
     quiet: flags.quiet,
     stakeholders: flags.stakeholder,

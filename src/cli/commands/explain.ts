@@ -2,7 +2,8 @@ import { jsonText, terminalLines } from "../../core/terminal.js";
 import path from "node:path";
 import { Chalk } from "chalk";
 import type { ChalkInstance } from "chalk";
-import { DONE_STATUSES, evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
+import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
+import { DONE_STATUSES } from "../../core/rules/state.js";
 import { explain } from "../../core/evaluate/explain.js";
 import type {
   ConditionExplanation,
@@ -146,7 +147,8 @@ function lifecycleLine(s: StakeholderExplanation, chalk: ChalkInstance): string 
       const days =
         sp.computed && sp.businessDays !== null ? ` (${sp.businessDays} business days)` : "";
       const ext = sp.extendedTo ? `, extended to ${sp.extendedTo}` : "";
-      const past = sp.past ? chalk.yellow(" — passed") : "";
+      const past =
+        sp.past && l.decision === "pending" ? chalk.yellow(" — passed, no decision") : "";
       parts.push(
         `tasked ${sp.tasked}${sp.date ? `, suspense ${sp.date}${days}` : ""}${ext}${past}`,
       );

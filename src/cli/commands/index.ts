@@ -16,10 +16,14 @@ import { checklists } from "../define/checklists.js";
 import { completion } from "../define/completion.js";
 import { diff } from "../define/diff.js";
 import { explain } from "../define/explain.js";
+import { importResponses } from "../define/import.js";
 import { init } from "../define/init.js";
 import { keygen } from "../define/keygen.js";
+import { packet } from "../define/packet.js";
+import { collect } from "../define/registry.js";
 import type { CommandDefinition, Registry } from "../define/registry.js";
 import { report } from "../define/report.js";
+import { respond } from "../define/respond.js";
 import { review } from "../define/review.js";
 import { schema } from "../define/schema.js";
 import { signoff } from "../define/signoff.js";
@@ -27,6 +31,8 @@ import { validate } from "../define/validate.js";
 import { verify } from "../define/verify.js";
 
 export type { CommandDefinition, Registry } from "../define/registry.js";
+/** For repeatable flags (in scope for registrations written inline below). */
+export { collect };
 
 export const COMMANDS: readonly CommandDefinition[] = [
   validate,
@@ -36,6 +42,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
   report,
   signoff,
   verify,
+  packet,
+  importResponses,
+  respond,
   diff,
   amend,
   keygen,
@@ -45,6 +54,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
   schema,
 ];
 
-export function register(program: Command, registry: Registry): void {
-  for (const define of COMMANDS) define(program, registry);
+export function register(program: Command, { globals, io, wrap }: Registry): void {
+  for (const define of COMMANDS) define(program, { globals, io, wrap });
+  // A command may also be registered inline here, with `globals`, `io` and
+  // `wrap` in scope, importing its handler lazily (`await import("./x.js")`);
+  // a definition file in ../define/ is the tidier home.
 }

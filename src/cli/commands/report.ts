@@ -7,12 +7,13 @@ import path from "node:path";
 import { runDraft } from "../../core/check.js";
 import { pipelineOptions } from "../../core/project.js";
 import { buildReport } from "../../report/model.js";
-import { REPORT_RENDERERS } from "../../report/renderers.js";
 import { redlineExtras } from "../../report/redlines.js";
+import { REPORT_RENDERERS } from "../../report/renderers.js";
 import type { ReportFormat } from "../../report/renderers.js";
 import { policyText } from "../../report/policy-text.js";
 import { renderMarkdown } from "../../report/markdown.js";
-import { createContext } from "../context.js";
+import { renderDocx } from "../../report/docx.js";
+import { createContext, UsageError } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
 import { VERSION } from "../version.js";
@@ -27,6 +28,9 @@ export async function reportCommand(
 ): Promise<number> {
   const context = createContext(globals, io);
   const budget = parseBudget(options.markdownBudget);
+  if (options.format === "docx" && !options.output) {
+    throw new UsageError("--format docx writes a Word file: name it with -o FILE.docx");
+  }
   const draftFile = path.relative(io.cwd, path.resolve(io.cwd, file)) || file;
   // The pipeline `check` runs (sign-off rules, configured levels), so the
   // sheet agrees with the gate.
@@ -43,12 +47,11 @@ export async function reportCommand(
   // What changed since each office signed: the redline per stale (or amended) office.
   const extras = redlineExtras(evaluation, { config: context.config, cwd: io.cwd });
   const text =
-    options.format === "markdown"
-      ? renderMarkdown(report, {
-          ...(budget === undefined ? {} : { budget }),
-          ...(extras.redlines ? { redlines: extras.redlines.markdown } : {}),
-        })
-      : REPORT_RENDERERS[options.format](report, extras);
+    options.format === "docx"
+      ? await renderDocx(report, evaluation, { marking: context.config.packet.marking })
+      : options.format === "markdown"
+        ? renderMarkdown(report, { ...extras, ...(budget === undefined ? {} : { budget }) })
+        : REPORT_RENDERERS[options.format](report, extras);
   if (options.output) {
     // Never over one of the files the report was made from.
     const inputs = new RunInputs();
@@ -60,7 +63,7 @@ export async function reportCommand(
       allowOutside: context.allowOutside,
     });
   } else {
-    io.stdout.write(text);
+    io.stdout.write(text as string);
   }
   return 0;
 }

@@ -195,7 +195,7 @@ function applicableStakeholder(evaluation: Evaluation, id: string): StakeholderE
   return s;
 }
 
-interface Signer {
+export interface Signer {
   key: KeyObject;
   keyId: string;
 }

@@ -9,9 +9,7 @@ export type DiffOptions = Parameters<typeof diffCommand>[1];
 export const diff: CommandDefinition = (program, { globals, io, wrap }) => {
   program
     .command("diff")
-    .description(
-      "redline from the version an office signed (or any kept snapshot) to the text now",
-    )
+    .description("redline from the version an office signed (or any kept snapshot) to the text now")
     .argument("<draft>", "the draft")
     .option("--stakeholder <id>", "compare with the text this stakeholder last signed")
     .option(

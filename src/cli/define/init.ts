@@ -23,13 +23,17 @@ export const init: CommandDefinition = (program, { globals, io, wrap }) => {
     .option("--title <title>", "title of the policy")
     .option("--issuer <office>", "issuing office")
     .option("--issuance-date <date>", "planned issuance date (YYYY-MM-DD)")
+    .option(
+      "--draft <name>",
+      "file name of the draft and its review, without extension (default: the id); in a project that has a config, init adds this draft and keeps the config",
+    )
     .addOption(
       new Option("--ci <system>", "also write a CI workflow").choices([
         "github",
         "gitlab",
       ] satisfies Array<NonNullable<InitOptions["ci"]>>),
     )
-    .option("--force", "overwrite existing files")
+    .option("--force", "overwrite existing files, the project's config and CI files included")
     .action(
       wrap(async (dir: string, options: InitOptions, command: Command) => {
         const { initCommand } = await import("../commands/init.js");

@@ -13,7 +13,11 @@ export const review: CommandDefinition = (program, { globals, io, wrap }) => {
     )
     .argument("<draft>", "the draft")
     .option("--stakeholder <id>", "walk only this stakeholder (the liaison's view)")
-    .option("--only-open", "skip items that are already done")
+    .option("--only-open", "skip steps that are already complete (the default when resuming)")
+    .option(
+      "--adjudicate",
+      "dispose of the comments offices sent: disposition, response and resolution of each",
+    )
     .option("--actor <name>", "who is answering (default: git user.name, then the OS user)")
     .action(
       wrap(async (draft: string, options: ReviewOptions, command: Command) => {

@@ -28,6 +28,9 @@ function iso(t: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+/** The last calendar date a YYYY-MM-DD string can hold. */
+const LAST_DATE = Date.UTC(9999, 11, 31);
+
 /** The `n`th `weekday` (0 = Sunday) of a month (0-based), or the last when n = -1. */
 function nthWeekday(year: number, month: number, weekday: number, n: number): number {
   if (n > 0) {
@@ -118,6 +121,8 @@ export function addBusinessDays(date: string, days: number): string {
   let left = days;
   while (left > 0) {
     t += DAY;
+    // A hostile date near the end of the calendar: stop at its last day.
+    if (!(t <= LAST_DATE)) return iso(LAST_DATE);
     if (isBusinessDay(iso(t))) left--;
   }
   return iso(t);

@@ -156,9 +156,6 @@ export interface Evaluation extends DraftBundle {
   draftContext: DraftContext;
 }
 
-/** Kept for importers; the item states live in core/rules/state.ts. */
-export { DONE_STATUSES } from "../rules/state.js";
-
 export function evaluate(bundle: DraftBundle): Evaluation {
   const { checklist, review, facts, draft } = bundle;
   const draftContext: DraftContext = {

@@ -21,6 +21,8 @@ export interface Config {
   rules: Partial<Record<RuleId, Level | "off">>;
   limits: LoadLimits & { maxDrafts: number; maxItems: number };
   allowOutside: boolean;
+  /** What clearance packets say on their cover (SPEC section 14). */
+  packet: { marking?: string; from?: string; pointOfContact?: string };
   /** `technicalAmendments: allowed`: sign-offs survive `preclear amend --technical`. */
   technicalAmendments: boolean;
 }
@@ -39,6 +41,7 @@ interface ConfigFile {
     maxItems?: number;
   };
   allowOutside?: boolean;
+  packet?: { marking?: string; from?: string; pointOfContact?: string };
   technicalAmendments?: "allowed" | "forbidden";
 }
 
@@ -64,6 +67,7 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
     rules: {},
     limits: { ...DEFAULT_LIMITS, maxDrafts: DEFAULT_MAX_DRAFTS, maxItems: DEFAULT_MAX_ITEMS },
     allowOutside: false,
+    packet: {},
     technicalAmendments: false,
   };
   if (!file) return config;
@@ -90,6 +94,7 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
     maxItems: limits.maxItems ?? DEFAULT_MAX_ITEMS,
   };
   config.allowOutside = value.allowOutside ?? false;
+  config.packet = { ...(value.packet ?? {}) };
   config.technicalAmendments = value.technicalAmendments === "allowed";
   return config;
 }

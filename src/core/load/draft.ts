@@ -212,6 +212,7 @@ function descriptorDraft(
   let policy: string;
   try {
     const limits = options.docxLimits ?? DOCX_LIMITS;
+    // Read as a regular file, its size checked on the opened descriptor.
     let bytes: Buffer;
     try {
       bytes = readRegularFile(documentPath, limits.maxFileBytes);

@@ -3,13 +3,14 @@ import type { Finding } from "./findings.js";
 import { whereOf } from "./context.js";
 import type { Rule } from "./rule.js";
 import { ruleMeta } from "./rule.js";
+import { decisionState } from "./state.js";
 
 export const dependencyOrder: Rule = {
   meta: ruleMeta(
     "dependency-order",
     "warning",
     "A stakeholder decided before one it depends on",
-    "The stakeholder's decision is dated before the decision of a stakeholder listed in its `dependsOn`, so it was made without the input it was meant to wait for. Confirm the decision still stands once its dependencies have decided.",
+    "The stakeholder's decision is dated before the decision of a stakeholder listed in its `dependsOn`, so it was made without the input it was meant to wait for. Confirm the decision still stands once its dependencies have decided. A consult or inform stakeholder is not waited for (it is not asked to decide); one cleared by silence counts as deciding on its suspense.",
   ),
   check(evaluation, context): Finding[] {
     const byId = new Map(evaluation.stakeholders.map((s) => [s.stakeholder.id, s]));
@@ -20,11 +21,16 @@ export const dependencyOrder: Rule = {
       for (const depId of s.stakeholder.dependsOn) {
         const dep = byId.get(depId);
         if (!dep || dep.applies !== true) continue;
-        const depDecision = dep.record?.decision;
+        const depState = decisionState(dep, context.state);
+        // A consult or inform office is not asked to decide: nothing to wait for.
+        if (depState.state === "not-asked") continue;
+        // One cleared by silence counts as deciding on its deadline.
+        const depDate = dep.record?.decision?.date ?? depState.silentSince;
+        const depDecided = dep.record?.decision !== undefined || depState.silentSince !== undefined;
         let problem: string | undefined;
-        if (!depDecision) problem = `before ${depId}, which it depends on, has decided`;
-        else if (decision.date && depDecision.date && decision.date < depDecision.date) {
-          problem = `on ${decision.date}, before ${depId} (which it depends on) decided on ${depDecision.date}`;
+        if (!depDecided) problem = `before ${depId}, which it depends on, has decided`;
+        else if (decision.date && depDate && decision.date < depDate) {
+          problem = `on ${decision.date}, before ${depId} (which it depends on) decided on ${depDate}`;
         }
         if (problem) {
           findings.push(

@@ -1,4 +1,5 @@
 /** orphan-response: the review answers a stakeholder or item that does not apply or exist. */
+import { didYouMean } from "../load/schemas.js";
 import { locate } from "../load/yaml.js";
 import type { PathSegment } from "../load/yaml.js";
 import type { Finding } from "./findings.js";
@@ -25,7 +26,7 @@ export const orphanResponse: Rule = {
           context.finding(
             "orphan-response",
             level,
-            `the review answers stakeholder \`${id}\`, which no checklist of this draft names`,
+            `the review answers stakeholder \`${id}\`, which no checklist of this draft names${didYouMean(id, [...byId.keys()])}`,
             at([]),
             { stakeholder: id },
           ),
@@ -55,7 +56,10 @@ export const orphanResponse: Rule = {
             context.finding(
               "orphan-response",
               level,
-              `the review answers item \`${id}/${itemId}\`, which the checklist does not have`,
+              `the review answers item \`${id}/${itemId}\`, which the checklist does not have${didYouMean(
+                itemId,
+                s.items.map((x) => x.item.id),
+              )}`,
               at(["items", itemId]),
               { stakeholder: id, item: itemId },
             ),

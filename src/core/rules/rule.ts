@@ -51,10 +51,19 @@ export interface Rule {
   check(evaluation: Evaluation, context: RuleContext): Finding[];
 }
 
-/** A rule whose check needs more than the evaluation (the sign-off rules: trusted keys). */
-export interface RuleWithoutCheck {
-  meta: RuleMeta;
-  check?: undefined;
+/**
+ * What the sign-off module judged (core/signing/signoff.ts), as the sign-off
+ * rules read it: their check needs the trusted keys, so it runs there.
+ */
+export interface JudgedSignoffs {
+  stakeholder: StakeholderEvaluation;
+  signoffs: ReadonlyArray<{
+    index: number;
+    signoff: { name: string; date: string };
+    current: boolean;
+    staleReason?: string;
+    signature?: { ok: boolean; problem?: string; field: "signature" | "keyId" };
+  }>;
 }
 
 const DOCS = "https://github.com/preclear/preclear/blob/main/docs/rules.md";

@@ -4,10 +4,9 @@
  * this check through lint's extra rules.
  */
 import type { Evaluation } from "../evaluate/evaluate.js";
-import type { StakeholderSignoffs } from "../signing/signoff.js";
 import type { Finding } from "./findings.js";
 import { signoffLocation, signoffWho, whereOf } from "./context.js";
-import type { RuleContext, RuleMeta } from "./rule.js";
+import type { JudgedSignoffs, RuleContext, RuleMeta } from "./rule.js";
 import { ruleMeta } from "./rule.js";
 
 export const signoffStale = {
@@ -19,7 +18,7 @@ export const signoffStale = {
   ) as RuleMeta,
   checkJudged(
     evaluation: Evaluation,
-    judged: readonly StakeholderSignoffs[],
+    judged: readonly JudgedSignoffs[],
     context: RuleContext,
   ): Finding[] {
     const findings: Finding[] = [];
