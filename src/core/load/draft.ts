@@ -4,13 +4,13 @@
  * sha256 of the policy text (SPEC section 2).
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { PreclearError } from "../diagnostics.js";
 import type { Diagnostic, Location } from "../diagnostics.js";
 import { DOCX_LIMITS, DocxProblem, docxText } from "./docx.js";
 import type { DocxLimits } from "./docx.js";
-import { FileReadError, readTextFile, withRegularFile } from "./files.js";
+import { FileReadError, readRegularFile, readTextFile, withRegularFile } from "./files.js";
 import { isInside, projectRoot, realLocation } from "./paths.js";
 import { frontMatterIsDraft, yamlIsDraft } from "./sniff.js";
 import { validateAgainst } from "./schemas.js";
@@ -212,12 +212,19 @@ function descriptorDraft(
   let policy: string;
   try {
     const limits = options.docxLimits ?? DOCX_LIMITS;
-    if (statSync(documentPath).size > limits.maxFileBytes) {
+    // Read as a regular file, its size checked on the opened descriptor.
+    let bytes: Buffer;
+    try {
+      bytes = readRegularFile(documentPath, limits.maxFileBytes);
+    } catch (error) {
+      if (!(error instanceof FileReadError)) throw error;
       throw new DocxProblem(
-        `it is larger than the ${limits.maxFileBytes / 1024 / 1024} MiB limit on a .docx file`,
+        error.code === "ETOOBIG"
+          ? `it is larger than the ${limits.maxFileBytes / 1024 / 1024} MiB limit on a .docx file`
+          : error.message,
       );
     }
-    policy = docxText(readFileSync(documentPath), limits);
+    policy = docxText(bytes, limits);
   } catch (error) {
     if (!(error instanceof DocxProblem)) throw error;
     throw new PreclearError({
