@@ -248,8 +248,21 @@ describe("the example, as a pull request sees it", () => {
       "-f",
       "markdown",
     ]);
-    expect(markdown.stdout.length).toBeLessThanOrEqual(65_536);
-    expect(markdown.stdout).not.toContain("left out");
+    // Two example drafts give more findings than a pull-request comment holds: the
+    // output fits, the worst office keeps its full details (the non-concurrence and
+    // the shortfall), and the offices shortened say where the full output is.
+    const md = markdown.stdout;
+    expect(md.length).toBeLessThanOrEqual(65_536);
+    const usms = md.slice(md.indexOf("### usms"), md.indexOf("### whole draft"));
+    expect(usms).toMatch(
+      /\| ❌ error \| examples\/zero-tolerance-2018\.review\.yaml:\d+:\d+ \| \[non-concurrence\]\(.*\) \| U\.S\. Marshals Service \(usms\) non-concurs/,
+    );
+    expect(usms).toMatch(
+      /\[capacity-shortfall\]\(.*\) \| usms\/detention-beds: confirmed capacity 450 beds .* short by 240\.79/,
+    );
+    expect(md).toMatch(
+      /_The details of \d+ offices are left out to keep this under 65,536 characters .*`preclear check -f json -o preclear\.json`/,
+    );
     const report = await runCli([
       "--as-of",
       "2018-04-06",
@@ -260,5 +273,9 @@ describe("the example, as a pull request sees it", () => {
     ]);
     expect(report.stdout.length).toBeLessThanOrEqual(65_536);
     expect(report.stdout).toContain("## Clearance sheet");
+    expect(report.stdout).toContain("1 non-concur");
+    expect(report.stdout).toMatch(
+      /\| U\.S\. Marshals Service \| detention-beds \| 690\.79 beds .*\| \*\*240\.79 beds \(average daily population\)\*\* \| ❌ Shortfall \|/,
+    );
   });
 });

@@ -161,7 +161,17 @@ async function importOne(
   if (plan.signs) {
     const after = loadEvaluation(draftFile, context);
     // Bound to the version answered: a stale answer gives a stale sign-off.
-    const answered = { ...after, draft: { ...after.draft, contentDigest: answer.version } };
+    // The sign-off digest (v1) binds `v1ContentDigest` (the document's bytes for a
+    // .docx descriptor, the same as `contentDigest` for Markdown), so that is the
+    // field to replace; replacing `contentDigest` alone signed the current text.
+    const answered = {
+      ...after,
+      draft: {
+        ...after.draft,
+        contentDigest: answer.version,
+        v1ContentDigest: stale ? answer.version : after.draft.v1ContentDigest,
+      },
+    };
     let digest: SignoffDigest;
     try {
       digest = signoffDigest(answered, plan.stakeholder);
