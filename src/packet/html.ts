@@ -13,8 +13,8 @@ import { escapeCssString, safeHref } from "../report/escape.js";
 import { markdownToHtml } from "./markdown.js";
 import type { Packet, PacketItem } from "./model.js";
 import type { PolicyText } from "./policy-text.js";
-import { markup, raw } from "./template.js";
-import type { SafeHtml } from "./template.js";
+import { markup, raw } from "../report/html-template.js";
+import type { SafeHtml } from "../report/html-template.js";
 
 export interface PacketHtmlOptions {
   /** The policy text; absent when the draft's document is not text (the packet says where it is). */
@@ -70,7 +70,7 @@ export function renderPacketHtml(packet: Packet, options: PacketHtmlOptions = {}
         </main>
       </body>
     </html> `;
-  return page.html;
+  return page.markup;
 }
 
 function coverPage(packet: Packet, options: PacketHtmlOptions): SafeHtml {
