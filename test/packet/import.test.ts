@@ -214,7 +214,8 @@ describe("preclear import of a response filled in by hand", () => {
     const refused = await example.cli(["import", "usms-response.yaml"]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("usms-response.yaml: not imported: it answers version");
-    expect(refused.stderr).toContain("§ Direction: 1 paragraph changed");
+    // Sections named as every stale message names them (src/core/versions/redline.ts).
+    expect(refused.stderr).toContain("§ 3 Direction: 1 paragraph changed");
     expect(refused.stderr).toContain("--accept-stale");
     expect(example.read("zero-tolerance-2018.review.yaml")).toBe(before);
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { parseResponse } from "../../src/core/load/response.js";
 import { markdownToHtml } from "../../src/packet/markdown.js";
-import { describeChanges } from "../../src/packet/changes.js";
+import { describeRedline, redline } from "../../src/core/versions/redline.js";
 import { addBusinessDays, isBusinessDay } from "../../src/core/evaluate/business-days.js";
 import { AS_OF, fillResponse, newExample, reviewOf } from "./helpers.js";
 import type { Example } from "./helpers.js";
@@ -221,10 +221,9 @@ describe("the policy text in a packet", () => {
     const before = "# A\n\nOne.\n\nTwo.\n\n## Direction\n\nThree.\n";
     const after =
       "# A\n\nOne.\n\nTwo.\n\n## Direction\n\nThree, changed.\n\nFour.\n\n## New\n\nFive.\n";
-    expect(describeChanges(before, after)).toEqual([
-      "§ Direction: 1 paragraph changed, 1 paragraph added",
-      "§ New: added",
-    ]);
+    expect(describeRedline(redline(before, after))).toBe(
+      "§ 2 Direction: 1 paragraph changed, 1 added; § 3 New: 2 paragraphs added",
+    );
   });
 });
 

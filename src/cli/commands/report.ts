@@ -6,11 +6,12 @@
 import path from "node:path";
 import { runDraft } from "../../core/check.js";
 import { pipelineOptions } from "../../core/project.js";
+import type { LoadedDraft } from "../../core/load/draft.js";
 import { buildReport } from "../../report/model.js";
 import { redlineExtras } from "../../report/redlines.js";
 import { REPORT_RENDERERS } from "../../report/renderers.js";
 import type { ReportFormat } from "../../report/renderers.js";
-import { policyText } from "../../report/policy-text.js";
+import { policyText } from "../../core/load/policy-text.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import { renderDocx } from "../../report/docx.js";
 import { createContext, UsageError } from "../context.js";
@@ -42,7 +43,7 @@ export async function reportCommand(
     asOf: context.asOf,
     cwd: io.cwd,
     toolVersion: VERSION,
-    policyText: policyText(evaluation.draft, context.config.limits.maxBytes),
+    policyText: appendixText(evaluation.draft, context.config.limits.maxBytes),
   });
   // What changed since each office signed: the redline per stale (or amended) office.
   const extras = redlineExtras(evaluation, { config: context.config, cwd: io.cwd });
@@ -66,4 +67,13 @@ export async function reportCommand(
     io.stdout.write(text as string);
   }
   return 0;
+}
+
+/** The policy text for the report's appendix; none (the report says where it is) when unreadable. */
+function appendixText(draft: LoadedDraft, maxBytes: number): string | null {
+  try {
+    return policyText(draft, maxBytes)?.text ?? null;
+  } catch {
+    return null;
+  }
 }
