@@ -6,12 +6,11 @@
 import path from "node:path";
 import { runDraft } from "../../core/check.js";
 import { pipelineOptions } from "../../core/project.js";
-import type { LoadedDraft } from "../../core/load/draft.js";
 import { buildReport } from "../../report/model.js";
 import { redlineExtras } from "../../report/redlines.js";
 import { REPORT_RENDERERS } from "../../report/renderers.js";
 import type { ReportFormat } from "../../report/renderers.js";
-import { policyText } from "../../core/load/policy-text.js";
+import { appendixText } from "../../core/load/policy-text.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import { renderDocx } from "../../report/docx.js";
 import { createContext, UsageError } from "../context.js";
@@ -67,13 +66,4 @@ export async function reportCommand(
     io.stdout.write(text as string);
   }
   return 0;
-}
-
-/** The policy text for the report's appendix; none (the report says where it is) when unreadable. */
-function appendixText(draft: LoadedDraft, maxBytes: number): string | null {
-  try {
-    return policyText(draft, maxBytes)?.text ?? null;
-  } catch {
-    return null;
-  }
 }

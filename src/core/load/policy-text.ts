@@ -55,3 +55,12 @@ export function policyText(
     matchesDigest: text === raw && sha256(bytes) === draft.contentDigest,
   };
 }
+
+/** The policy text for a report's appendix; null (the report says where it is) when unreadable. */
+export function appendixText(draft: LoadedDraft, maxBytes: number): string | null {
+  try {
+    return policyText(draft, maxBytes)?.text ?? null;
+  } catch {
+    return null;
+  }
+}
