@@ -14,6 +14,7 @@ import {
   YAMLMap,
   YAMLSeq,
 } from "yaml";
+import { firstDuplicateKey } from "../core/load/yaml.js";
 import type { Node as YamlNode } from "yaml";
 import { ReviewFileError } from "./errors.js";
 
@@ -32,12 +33,17 @@ export interface Fragment {
 /** Parse and check one review file. Throws ReviewFileError with a position. */
 export function parseFragment(file: string, source: string, draftId: string): Fragment {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys: found in linear time below, not by the parser (N² per mapping).
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const fragment: Fragment = { file, source, doc, lineCounter };
   const problem = doc.errors[0];
   if (problem) {
     const { line, col } = lineCounter.linePos(problem.pos[0]);
     throw new ReviewFileError(file, line, col, problem.message);
+  }
+  const duplicate = firstDuplicateKey(doc.contents);
+  if (duplicate) {
+    throw errorAt(fragment, duplicate, "Map keys must be unique");
   }
   const root = doc.contents;
   if (!isMap(root)) {
