@@ -772,7 +772,7 @@ function stylesheet(report: Report): string {
 :root{--ink:#1b1b19;--muted:#5f5f59;--rule:#8c8c85;--light:#d9d8d2;--paper:#fff;--accent:#1c2e4a}
 *{box-sizing:border-box}
 html{background:#e9e8e3;color:var(--ink)}
-body{margin:0;font:10.5pt/1.45 "Liberation Serif","Times New Roman",Times,"DejaVu Serif",serif;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+body{margin:0;overflow-wrap:anywhere;word-break:break-word;font:10.5pt/1.45 "Liberation Serif","Times New Roman",Times,"DejaVu Serif",serif;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .document{max-width:1060px;margin:24px auto;padding:40px 48px;background:var(--paper);box-shadow:0 1px 4px rgba(0,0,0,.25)}
 h1,h2,h3{font-weight:700;color:var(--accent);line-height:1.2}
 h1{font-size:20pt;margin:.2em 0 .5em}
@@ -785,7 +785,7 @@ code,.mono{font-family:"Liberation Mono","DejaVu Sans Mono",monospace;font-size:
 .none{color:var(--muted)}
 .lede{color:var(--muted);margin:.2em 0 .8em}
 table{border-collapse:collapse;width:100%;margin:.4em 0 1em}
-th,td{border:1px solid var(--rule);padding:4px 6px;vertical-align:top;text-align:left;overflow-wrap:break-word}
+th,td{border:1px solid var(--rule);padding:4px 6px;vertical-align:top;text-align:left;overflow-wrap:anywhere;word-break:break-word;min-width:0}
 thead th{background:#ecebe6;font-size:.85em;text-transform:uppercase;letter-spacing:.03em}
 thead{display:table-header-group}
 tr{break-inside:avoid}
