@@ -3,7 +3,7 @@
  * never overwritten and never printed — by keygen or by signoff.
  */
 import { createPrivateKey } from "node:crypto";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadTrustedKeys } from "../../src/core/signing/trust.js";
 import { spawnCli } from "../helpers/cli.js";
@@ -51,6 +51,12 @@ describe("preclear keygen", () => {
     const key = createPrivateKey(readFileSync(keyFile));
     expect(key.asymmetricKeyType).toBe("ed25519");
 
+    // The trust list holds public keys only: a .key file there is an error.
+    expect(() => loadTrustedKeys(project.keys)).toThrow(
+      "a private key in the trusted-keys directory",
+    );
+    const kept = path.join(project.dir, "usms-2018.key");
+    renameSync(keyFile, kept);
     const trust = loadTrustedKeys(project.keys);
     expect([...trust.keys.keys()]).toEqual(["usms-2018"]);
     expect(trust.keys.get("usms-2018")!.stakeholders).toEqual([]);
@@ -59,7 +65,7 @@ describe("preclear keygen", () => {
     expect(result.stdout).toContain("keys/usms-2018.pub.yaml");
     expect(result.stdout).toContain("-----BEGIN PUBLIC KEY-----");
     expect(readFileSync(pubFile, "utf8")).toContain("kind: TrustedKeys");
-    expectNoPrivateKey(result, keyFile);
+    expectNoPrivateKey(result, kept);
   });
 
   test("the built binary writes the key 0600 too", () => {

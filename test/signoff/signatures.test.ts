@@ -144,7 +144,7 @@ describe("copied sign-offs", () => {
       edit(other.review, "draft: border-prosecution-memo", "draft: other-memo");
       const signed = await cli(
         other,
-        signoffArgs("usms", ["--key", path.join(other.keys, "usms-key.key")]),
+        signoffArgs("usms", ["--key", path.join(project.dir, "private", "usms-key.key")]),
       );
       expect(signed.code).toBe(0);
       const copied = parseDocument(readFileSync(other.review, "utf8")).getIn(

@@ -1,4 +1,11 @@
-import { existsSync, lstatSync, mkdirSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { isCalendarDate } from "../../core/evaluate/dates.js";
 import { PreclearError } from "../../core/diagnostics.js";
@@ -93,11 +100,29 @@ export async function initCommand(
     writeFileSync(full, file.content, { flag: flags.force ? "w" : "wx" });
     io.stdout.write(`created ${path.relative(io.cwd, full)}\n`);
   }
+  ignorePrivateKeys(target, io);
   const draft = path.relative(io.cwd, path.join(target, `${id}.md`));
   io.stdout.write(
     `\nNext: answer the scoping facts in ${draft}, then run \`preclear review ${draft}\` and \`preclear check\`.\n`,
   );
   return 0;
+}
+
+/**
+ * `.gitignore` covers `*.key`: created, or the line appended to an existing
+ * one that lacks it, so a private key dropped in the project is not committed.
+ */
+function ignorePrivateKeys(target: string, io: CliIO): void {
+  const file = path.join(target, ".gitignore");
+  if (isSymlink(file)) return;
+  const existing = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  if (existing !== undefined && /^\*\.key\s*$/m.test(existing)) return;
+  const line = "# private signing keys (preclear keygen): never commit them\n*.key\n";
+  if (existing === undefined) writeFileSync(file, line, { flag: "wx" });
+  else appendFileSync(file, `${existing.endsWith("\n") || existing === "" ? "" : "\n"}${line}`);
+  io.stdout.write(
+    `${existing === undefined ? "created" : "updated"} ${path.relative(io.cwd, file)}\n`,
+  );
 }
 
 function isSymlink(file: string): boolean {

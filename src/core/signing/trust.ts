@@ -70,6 +70,13 @@ export function loadTrustedKeys(
   }
   const trust: TrustedKeys = { source, keys: new Map() };
   const diagnostics: Diagnostic[] = [];
+  for (const key of privateKeysUnder(source)) {
+    diagnostics.push({
+      location: { file: shown(key), line: 1, column: 1 },
+      message:
+        "a private key in the trusted-keys directory: move it out (keys belong in ~/.config/preclear/keys), never commit it, and make a new key if it ever was",
+    });
+  }
   for (const file of files) {
     try {
       addFile(trust, file, shown(file), limits, diagnostics);
@@ -132,6 +139,19 @@ function addFile(
     if (entry.owner !== undefined) key.owner = entry.owner;
     trust.keys.set(entry.id, key);
   });
+}
+
+/** `.key` files anywhere under a trusted-keys directory (none for a single file). */
+function privateKeysUnder(source: string): string[] {
+  try {
+    if (!statSync(source).isDirectory()) return [];
+    return (readdirSync(source, { recursive: true }) as string[])
+      .filter((name) => /\.key$/i.test(name))
+      .sort()
+      .map((name) => path.join(source, name));
+  } catch {
+    return [];
+  }
 }
 
 /** The trusted key with this public key, if any (to name a signer's key). */
