@@ -96,11 +96,11 @@ describe("preclear keygen", () => {
 });
 
 describe("no command prints the private key", () => {
-  test("signoff with --key, with a warning about an untrusted key, says nothing of the key", async () => {
+  test("signoff refusing an untrusted key (exit 1) says nothing of the key", async () => {
     const { keyFile } = await trustedKey(project, "usms-key", ["courts"]);
     const result = await cli(project, signoffArgs("usms", ["--key", keyFile]));
-    expect(result.code).toBe(0);
-    expect(result.stderr).toContain("warning");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("not trusted to sign for usms");
     expectNoPrivateKey(result, keyFile);
   });
 

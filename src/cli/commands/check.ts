@@ -88,7 +88,9 @@ export async function checkCommand(
       asOf: context.asOf,
       library: context.library,
       allowOutside: context.allowOutside,
-      extraRules: signoffRules(loadTrustedKeysFor(context.config, io.cwd)),
+      extraRules: signoffRules(loadTrustedKeysFor(context.config, io.cwd), {
+        requireSignatures: context.config.requireSignatures,
+      }),
       onDraft: (done, total, file, evaluation) => {
         if (evaluation) inputs.addEvaluation(evaluation);
         if (!progress) return;

@@ -42,7 +42,9 @@ export async function reportCommand(
     }),
   );
   // The sign-off rules `check` runs, so the sheet's sign-off column agrees with the gate.
-  const extraRules = signoffRules(loadTrustedKeysFor(context.config, io.cwd));
+  const extraRules = signoffRules(loadTrustedKeysFor(context.config, io.cwd), {
+    requireSignatures: context.config.requireSignatures,
+  });
   const linted = lint(evaluation, { asOf: context.asOf }, extraRules);
   const [adjusted] = applyRuleLevels(
     { asOf: context.asOf, drafts: [{ file: draftFile, findings: linted }] },

@@ -21,6 +21,8 @@ export interface Config {
   rules: Partial<Record<RuleId, Level | "off">>;
   limits: LoadLimits & { maxDrafts: number; maxItems: number };
   allowOutside: boolean;
+  /** Sign-offs must be signed (signature-required); default: true once trustedKeys is set. */
+  requireSignatures: boolean;
 }
 
 interface ConfigFile {
@@ -37,6 +39,7 @@ interface ConfigFile {
     maxItems?: number;
   };
   allowOutside?: boolean;
+  requireSignatures?: boolean;
 }
 
 export const DEFAULT_MAX_DRAFTS = 10_000;
@@ -61,6 +64,7 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
     rules: {},
     limits: { ...DEFAULT_LIMITS, maxDrafts: DEFAULT_MAX_DRAFTS, maxItems: DEFAULT_MAX_ITEMS },
     allowOutside: false,
+    requireSignatures: false,
   };
   if (!file) return config;
   const shown = path.relative(cwd, file) || file;
@@ -86,5 +90,7 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
     maxItems: limits.maxItems ?? DEFAULT_MAX_ITEMS,
   };
   config.allowOutside = value.allowOutside ?? false;
+  // On by default once there is a trust list: an unsigned sign-off is then a forgery waiting to happen.
+  config.requireSignatures = value.requireSignatures ?? config.trustedKeys !== undefined;
   return config;
 }

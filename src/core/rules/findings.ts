@@ -14,6 +14,7 @@ export const RULE_IDS = [
   "signoff-missing",
   "signoff-stale",
   "signature-invalid",
+  "signature-required",
   "dependency-order",
   "orphan-response",
 ] as const;

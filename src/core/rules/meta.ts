@@ -103,6 +103,12 @@ export const RULES: Record<RuleId, RuleMeta> = {
     "A sign-off signature does not verify",
     "The Ed25519 signature on a sign-off does not verify, or its key is not trusted for that stakeholder. Check the trusted keys and re-sign with the stakeholder's key.",
   ),
+  "signature-required": rule(
+    "signature-required",
+    "error",
+    "A sign-off is not signed, and signatures are required",
+    "With `trustedKeys` set (or `requireSignatures: true`), the sign-off that counts for each stakeholder must carry an Ed25519 signature by a key trusted for that stakeholder; otherwise anyone who can edit the review could record one. Sign off again with `preclear signoff --key`, or set `requireSignatures: false` in preclear.config.yaml.",
+  ),
   "dependency-order": rule(
     "dependency-order",
     "warning",

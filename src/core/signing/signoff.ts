@@ -5,6 +5,7 @@
  * clearance sheet shows per stakeholder: valid / stale / missing / verified /
  * invalid.
  */
+import { signatureRequired } from "../rules/signature-required.js";
 import { describePart, DigestError, PART_NAMES, signoffDigest } from "./digest.js";
 import type { PartName, SignoffDigest } from "./digest.js";
 import { DONE_STATUSES } from "../evaluate/evaluate.js";
@@ -13,6 +14,7 @@ import type { Evaluation, ItemEvaluation, StakeholderEvaluation } from "../evalu
 import type { Finding } from "../rules/findings.js";
 import { verifyFields } from "./keys.js";
 import type { ExtraRule, RuleContext } from "../rules/lint.js";
+import { keyNotTrustedOn } from "./trust.js";
 import type { TrustedKeys } from "./trust.js";
 import type { Signoff } from "../types/review.js";
 import { locate } from "../load/yaml.js";
@@ -203,6 +205,8 @@ function checkSignature(
       "keyId",
     );
   }
+  const expired = keyNotTrustedOn(key, signoff.date);
+  if (expired) return fail(expired, "keyId");
   const fields = {
     digest: signoff.digest,
     stakeholder: stakeholderId,
@@ -225,8 +229,15 @@ export function openBlockers(s: StakeholderEvaluation): ItemEvaluation[] {
   );
 }
 
-/** `signoff-stale` and `signature-invalid`, for lint's extraRules. */
-export function signoffRules(trust: TrustedKeys | undefined): ExtraRule[] {
+/**
+ * `signoff-stale`, `signature-invalid` and, when signatures are required
+ * (config `requireSignatures`, on by default once `trustedKeys` is set),
+ * `signature-required`, for lint's extraRules.
+ */
+export function signoffRules(
+  trust: TrustedKeys | undefined,
+  options: { requireSignatures?: boolean } = {},
+): ExtraRule[] {
   // Both rules read one judgement per evaluation.
   const cache = new WeakMap<Evaluation, StakeholderSignoffs[]>();
   const judged = (evaluation: Evaluation) => {
@@ -240,6 +251,14 @@ export function signoffRules(trust: TrustedKeys | undefined): ExtraRule[] {
   return [
     (evaluation, context) => signoffStale(evaluation, judged(evaluation), context),
     (evaluation, context) => signatureInvalid(evaluation, judged(evaluation), context),
+    ...(options.requireSignatures
+      ? [
+          (evaluation: Evaluation, context: RuleContext) =>
+            signatureRequired(judged(evaluation), context, (s, index) =>
+              signoffLocation(evaluation, context, s, index),
+            ),
+        ]
+      : []),
   ];
 }
 
@@ -260,7 +279,7 @@ function signoffLocation(
   return locate(entry.fragment.loaded, ["stakeholders", s.stakeholder.id, ...rest]);
 }
 
-function who(s: StakeholderEvaluation, j: SignoffJudgement): string {
+export function who(s: StakeholderEvaluation, j: SignoffJudgement): string {
   return `the sign-off by ${j.signoff.name} on ${j.signoff.date} for ${s.stakeholder.name} (${s.stakeholder.id})`;
 }
 
