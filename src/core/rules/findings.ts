@@ -15,6 +15,7 @@ export const RULE_IDS = [
   "signoff-stale",
   "signature-invalid",
   "signature-required",
+  "checklist-override",
   "dependency-order",
   "orphan-response",
 ] as const;

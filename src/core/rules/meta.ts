@@ -109,6 +109,12 @@ export const RULES: Record<RuleId, RuleMeta> = {
     "A sign-off is not signed, and signatures are required",
     "With `trustedKeys` set (or `requireSignatures: true`), the sign-off that counts for each stakeholder must carry an Ed25519 signature by a key trusted for that stakeholder; otherwise anyone who can edit the review could record one. Sign off again with `preclear signoff --key`, or set `requireSignatures: false` in preclear.config.yaml.",
   ),
+  "checklist-override": rule(
+    "checklist-override",
+    "warning",
+    "A checklist weakens what another checklist defines",
+    "A checklist listed after another (or extending it) changes a stakeholder's or item's applicability, sign-off, role, severity or evidence to something weaker, and says why with `overrides: {reason}`. Each run names the override so a local relaxation of a built-in checklist is never silent; without `overrides:` it is a validation error.",
+  ),
   "dependency-order": rule(
     "dependency-order",
     "warning",

@@ -5,6 +5,7 @@
  * clearance sheet shows per stakeholder: valid / stale / missing / verified /
  * invalid.
  */
+import { checklistOverride } from "../rules/checklist-override.js";
 import { signatureRequired } from "../rules/signature-required.js";
 import { describePart, DigestError, PART_NAMES, signoffDigest } from "./digest.js";
 import type { PartName, SignoffDigest } from "./digest.js";
@@ -230,7 +231,8 @@ export function openBlockers(s: StakeholderEvaluation): ItemEvaluation[] {
 }
 
 /**
- * `signoff-stale`, `signature-invalid` and, when signatures are required
+ * The rules check and report add to lint: `signoff-stale`,
+ * `signature-invalid`, `checklist-override` and, when signatures are required
  * (config `requireSignatures`, on by default once `trustedKeys` is set),
  * `signature-required`, for lint's extraRules.
  */
@@ -251,6 +253,7 @@ export function signoffRules(
   return [
     (evaluation, context) => signoffStale(evaluation, judged(evaluation), context),
     (evaluation, context) => signatureInvalid(evaluation, judged(evaluation), context),
+    checklistOverride,
     ...(options.requireSignatures
       ? [
           (evaluation: Evaluation, context: RuleContext) =>
