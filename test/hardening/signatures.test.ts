@@ -123,3 +123,66 @@ describe("trust as of the sign-off's date", () => {
     expect(refused.stderr).toContain("key `usms-key` is trusted from 2018-04-01");
   });
 });
+
+describe("fragment ownership", () => {
+  const FRAGMENT = (stakeholder: string) =>
+    `apiVersion: preclear/v1\nkind: Review\ndraft: zero-tolerance-2018\nstakeholders:\n  ${stakeholder}:\n    signoffs:\n      - name: A. Liaison\n        title: Liaison\n        date: 2018-03-28\n        digest: sha256:${"0".repeat(64)}\n`;
+
+  async function ownershipFindings(config: string, fragments: Record<string, string>) {
+    const { mkdirSync, mkdtempSync, readFileSync, rmSync } = await import("node:fs");
+    const os = await import("node:os");
+    const { REPO_ROOT } = await import("../helpers/cli.js");
+    const root = mkdtempSync(path.join(os.tmpdir(), "preclear-owners-"));
+    try {
+      mkdirSync(path.join(root, ".git"));
+      writeFileSync(
+        path.join(root, "memo.md"),
+        readFileSync(path.join(REPO_ROOT, "examples", "zero-tolerance-2018.md"), "utf8").replace(
+          "review: zero-tolerance-2018.review.yaml",
+          "review: memo.review",
+        ),
+      );
+      const dir = path.join(root, "memo.review");
+      mkdirSync(dir);
+      for (const [name, stakeholder] of Object.entries(fragments)) {
+        writeFileSync(path.join(dir, name), FRAGMENT(stakeholder));
+      }
+      writeFileSync(path.join(root, "preclear.config.yaml"), config);
+      const result = await runCli(["--as-of", "2018-04-01", "check", "memo.md", "-f", "json"], {
+        cwd: root,
+      });
+      return (
+        JSON.parse(result.stdout) as {
+          drafts: Array<{ findings: Array<{ ruleId: string; message: string }> }>;
+        }
+      ).drafts
+        .flatMap((d) => d.findings)
+        .filter((f) => f.message.includes("which does not own"));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+
+  test("a fragment holding another office's sign-off: signature-invalid", async () => {
+    const found = await ownershipFindings("requireSignatures: false\n", {
+      "usms.yaml": "usms",
+      "liaison.yaml": "hhs-orr",
+    });
+    expect(found).toEqual([
+      expect.objectContaining({
+        ruleId: "signature-invalid",
+        message: expect.stringContaining(
+          "the sign-offs for `hhs-orr` are in fragment liaison.yaml, which does not own `hhs-orr`",
+        ),
+      }),
+    ]);
+  });
+
+  test("owners: in the config gives a fragment more offices", async () => {
+    const found = await ownershipFindings(
+      "requireSignatures: false\nowners:\n  liaison.yaml: [hhs-orr]\n",
+      { "liaison.yaml": "hhs-orr" },
+    );
+    expect(found).toEqual([]);
+  });
+});

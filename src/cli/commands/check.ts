@@ -90,6 +90,7 @@ export async function checkCommand(
       allowOutside: context.allowOutside,
       extraRules: signoffRules(loadTrustedKeysFor(context.config, io.cwd), {
         requireSignatures: context.config.requireSignatures,
+        owners: context.config.owners,
       }),
       onDraft: (done, total, file, evaluation) => {
         if (evaluation) inputs.addEvaluation(evaluation);

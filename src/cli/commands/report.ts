@@ -44,6 +44,7 @@ export async function reportCommand(
   // The sign-off rules `check` runs, so the sheet's sign-off column agrees with the gate.
   const extraRules = signoffRules(loadTrustedKeysFor(context.config, io.cwd), {
     requireSignatures: context.config.requireSignatures,
+    owners: context.config.owners,
   });
   const linted = lint(evaluation, { asOf: context.asOf }, extraRules);
   const [adjusted] = applyRuleLevels(

@@ -23,6 +23,8 @@ export interface Config {
   allowOutside: boolean;
   /** Sign-offs must be signed (signature-required); default: true once trustedKeys is set. */
   requireSignatures: boolean;
+  /** Review fragment file name → the stakeholders whose sign-offs it may hold (besides its own name). */
+  owners: Record<string, string[]>;
 }
 
 interface ConfigFile {
@@ -40,6 +42,7 @@ interface ConfigFile {
   };
   allowOutside?: boolean;
   requireSignatures?: boolean;
+  owners?: Record<string, string[]>;
 }
 
 export const DEFAULT_MAX_DRAFTS = 10_000;
@@ -65,6 +68,7 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
     limits: { ...DEFAULT_LIMITS, maxDrafts: DEFAULT_MAX_DRAFTS, maxItems: DEFAULT_MAX_ITEMS },
     allowOutside: false,
     requireSignatures: false,
+    owners: {},
   };
   if (!file) return config;
   const shown = path.relative(cwd, file) || file;
@@ -92,5 +96,6 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
   config.allowOutside = value.allowOutside ?? false;
   // On by default once there is a trust list: an unsigned sign-off is then a forgery waiting to happen.
   config.requireSignatures = value.requireSignatures ?? config.trustedKeys !== undefined;
+  config.owners = { ...(value.owners ?? {}) };
   return config;
 }

@@ -6,6 +6,7 @@
  * invalid.
  */
 import { checklistOverride } from "../rules/checklist-override.js";
+import { signoffOwnership } from "../rules/signoff-ownership.js";
 import { signatureRequired } from "../rules/signature-required.js";
 import { describePart, DigestError, PART_NAMES, signoffDigest } from "./digest.js";
 import type { PartName, SignoffDigest } from "./digest.js";
@@ -238,7 +239,7 @@ export function openBlockers(s: StakeholderEvaluation): ItemEvaluation[] {
  */
 export function signoffRules(
   trust: TrustedKeys | undefined,
-  options: { requireSignatures?: boolean } = {},
+  options: { requireSignatures?: boolean; owners?: Record<string, string[]> } = {},
 ): ExtraRule[] {
   // Both rules read one judgement per evaluation.
   const cache = new WeakMap<Evaluation, StakeholderSignoffs[]>();
@@ -254,6 +255,7 @@ export function signoffRules(
     (evaluation, context) => signoffStale(evaluation, judged(evaluation), context),
     (evaluation, context) => signatureInvalid(evaluation, judged(evaluation), context),
     checklistOverride,
+    signoffOwnership(options.owners ?? {}),
     ...(options.requireSignatures
       ? [
           (evaluation: Evaluation, context: RuleContext) =>
