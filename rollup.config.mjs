@@ -3,7 +3,6 @@
 // per lazily imported command (dist/bundle/). Node then reads a handful of
 // files instead of a few hundred, and src/cli/load.ts can run them with V8's
 // code cache (written by src/build/warm-bundle.mjs).
-import { rmSync } from "node:fs";
 import { builtinModules } from "node:module";
 import commonjs from "@rollup/plugin-commonjs";
 import json from "@rollup/plugin-json";
@@ -26,9 +25,9 @@ const lazyChildProcess = {
   },
 };
 
-// Chunk names carry content hashes: start empty so no stale chunk (or code cache) stays.
-rmSync(new URL("dist/bundle/", import.meta.url), { recursive: true, force: true });
-
+// Chunk names carry content hashes: src/build/build.mjs empties dist/ before
+// this runs, so no stale chunk (or code cache) stays. Loading this file has no
+// side effects.
 export default {
   input: { preclear: "dist/cli/main.js" },
   output: {

@@ -42,8 +42,21 @@ process.on("unhandledRejection", (error) => {
   fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);
 });
 
-loadCli()
-  .then(({ run }) => run(process.argv.slice(2)))
+const args = process.argv.slice(2);
+// `preclear --version` alone needs only the version: no CLI, no commander.
+// (The same text as the CLI's own --version; test/e2e/binary.test.ts.)
+const cli =
+  args.length === 1 && (args[0] === "--version" || args[0] === "-v")
+    ? import("../dist/cli/version.js").then(({ VERSION }) => ({
+        run: async () => {
+          process.stdout.write(`${VERSION}\n`);
+          return 0;
+        },
+      }))
+    : loadCli();
+
+cli
+  .then(({ run }) => run(args))
   .then(
     (code) => {
       process.exitCode = failed ? 2 : code;

@@ -8,7 +8,13 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const KINDS = { checklist: "Checklist", draft: "Draft", review: "Review", response: "Response" };
+const KINDS = {
+  checklist: "Checklist",
+  draft: "Draft",
+  review: "Review",
+  response: "Response",
+  report: "Report",
+};
 
 export async function generate(kind) {
   const schema = JSON.parse(

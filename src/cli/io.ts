@@ -1,4 +1,7 @@
 /** The CLI's view of the process, injected so commands can be tested without one. */
+import { spawnSync } from "node:child_process";
+import { realpathSync } from "node:fs";
+import path from "node:path";
 import process from "node:process";
 import { isatty } from "node:tty";
 import { terminalOutput } from "../core/terminal.js";
@@ -9,6 +12,12 @@ export interface CliIO {
   stdinIsTTY: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
+  /**
+   * The root of the repository holding `dir` (`git rev-parse
+   * --show-toplevel`), or undefined outside one. Absent: the project root
+   * stands in (SARIF and GitHub paths are relative to it).
+   */
+  repositoryRoot?: (dir: string) => string | undefined;
 }
 
 export function processIO(): CliIO {
@@ -20,7 +29,28 @@ export function processIO(): CliIO {
     stdinIsTTY: isatty(0),
     env: process.env,
     cwd: process.cwd(),
+    repositoryRoot: gitTopLevel,
   };
+}
+
+/**
+ * `git rev-parse --show-toplevel` run in `dir`, expressed through `dir`'s own
+ * spelling (git prints the real path; `dir` may be reached by a symlink).
+ */
+export function gitTopLevel(dir: string): string | undefined {
+  const run = spawnSync("git", ["rev-parse", "--show-toplevel"], {
+    cwd: dir,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+    timeout: 10_000,
+  });
+  const top = run.status === 0 ? run.stdout.trim() : "";
+  if (top === "" || !path.isAbsolute(top)) return undefined;
+  try {
+    return path.resolve(dir, path.relative(realpathSync(dir), top));
+  } catch {
+    return top;
+  }
 }
 
 /** Colour: --no-color / --color, then NO_COLOR, then FORCE_COLOR, then a TTY. */

@@ -1,23 +1,26 @@
 /**
  * The command line: commander wiring. `run` returns an exit code and never
  * touches process.exit; bin/preclear.js sets process.exitCode.
+ *
+ * Start-up loads commander and the command definitions only (src/cli/define/);
+ * a command's implementation is imported when it runs, so `--version` and
+ * `--help` load nothing else.
  */
 import { Command, CommanderError, Option } from "commander";
-import { readFileSync } from "node:fs";
+import path from "node:path";
 import { formatDiagnostic, oneLine, PreclearError } from "../core/diagnostics.js";
-import { forgetFilesRead } from "../core/load/files.js";
-import { AtomicWriteError } from "../review/atomic.js";
-import { LockTimeoutError } from "../review/lock.js";
-import { UsageError } from "./context.js";
+import type { Diagnostic, DiagnosticKind } from "../core/diagnostics.js";
+import { displayPath } from "../core/load/paths.js";
 import type { GlobalOptions } from "./context.js";
+import { UsageError } from "./errors.js";
+import { register } from "./commands/index.js";
 import { processIO, sanitisedIO } from "./io.js";
+import { forgetFilesRead } from "../core/load/files.js";
 import type { CliIO } from "./io.js";
 
-export const VERSION = (
-  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  }
-).version;
+import { VERSION } from "./version.js";
+
+export { VERSION };
 
 /** A command's action: returns its exit code. */
 export type Action = (globals: GlobalOptions, io: CliIO) => Promise<number>;
@@ -51,8 +54,7 @@ export async function run(argv: readonly string[], given: CliIO = processIO()): 
     .exitOverride();
 
   const globals = (command: Command): GlobalOptions => command.optsWithGlobals() as GlobalOptions;
-  const commands = await import("./commands/index.js");
-  commands.register(program, { globals, io, wrap: actions });
+  register(program, { globals, io, wrap: actions });
 
   try {
     await program.parseAsync([...argv], { from: "user" });
@@ -62,7 +64,7 @@ export async function run(argv: readonly string[], given: CliIO = processIO()): 
   }
 }
 
-function handleError(error: unknown, io: CliIO): number {
+async function handleError(error: unknown, io: CliIO): Promise<number> {
   if (error instanceof CommanderError) {
     if (
       error.code === "commander.helpDisplayed" ||
@@ -75,15 +77,19 @@ function handleError(error: unknown, io: CliIO): number {
     return 2; // commander already printed the message
   }
   if (error instanceof PreclearError) {
-    for (const d of error.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
-    return error.exitCode;
+    for (const d of error.diagnostics)
+      io.stderr.write(`${formatDiagnostic(shownFrom(d, io.cwd))}\n`);
+    return EXIT_CODES[error.kind];
   }
   if (error instanceof UsageError) {
     io.stderr.write(`preclear: ${error.message}\n`);
     return 2;
   }
   // The environment said no (read-only file or directory, full disk, a held
-  // lock): say so in one line; it is not a bug of ours.
+  // lock): say so in one line; it is not a bug of ours. (Imported here: only
+  // commands that write reviews can throw these.)
+  const { AtomicWriteError } = await import("../review/atomic.js");
+  const { LockTimeoutError } = await import("../review/lock.js");
   if (
     error instanceof AtomicWriteError ||
     error instanceof LockTimeoutError ||
@@ -94,6 +100,22 @@ function handleError(error: unknown, io: CliIO): number {
     return 2;
   }
   throw error;
+}
+
+/**
+ * The exit code of each kind of problem: 1 for a file that breaks a rule (as
+ * findings are), 2 for input the run cannot use and for usage errors.
+ */
+export const EXIT_CODES: Record<DiagnosticKind, number> = {
+  "invalid-input": 1,
+  unevaluable: 2,
+  usage: 2,
+};
+
+/** A diagnostic with its file shown relative to the working directory, the one place this is done. */
+function shownFrom(d: Diagnostic, cwd: string): Diagnostic {
+  if (!path.isAbsolute(d.location.file)) return d;
+  return { ...d, location: { ...d.location, file: displayPath(d.location.file, cwd) } };
 }
 
 /** An error from the operating system (`EACCES`, `ENOSPC`, `EROFS`…). */

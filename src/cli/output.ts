@@ -57,7 +57,7 @@ export class RunInputs {
 export interface Output {
   /** As given on the command line. */
   file: string;
-  text: string;
+  text: string | Uint8Array;
 }
 
 export interface WriteOptions {
@@ -116,7 +116,7 @@ export async function writeOutputs(
 function refuse(shown: string, reason: string): never {
   throw new PreclearError(
     { location: { file: shown, line: 1, column: 1 }, message: `output not written: ${reason}` },
-    2,
+    "unevaluable",
   );
 }
 

@@ -1,6 +1,8 @@
 /**
- * The CI gate over many drafts: each draft is loaded, evaluated and linted;
- * a broken draft becomes `invalid-file` findings and the others go on.
+ * The per-draft pipeline, the one `check`, `report` and the library share:
+ * load, evaluate, lint (with the caller's extra rules, e.g. sign-offs), then
+ * the configured rule levels. Over many drafts (the CI gate) a broken draft
+ * becomes `invalid-file` findings and the others go on.
  */
 import { PreclearError } from "./diagnostics.js";
 import type { Diagnostic } from "./diagnostics.js";
@@ -8,7 +10,7 @@ import type { ChecklistLibrary } from "./load/checklist.js";
 import type { DraftOptions } from "./load/draft.js";
 import { evaluate, loadBundle } from "./evaluate/evaluate.js";
 import type { Evaluation } from "./evaluate/evaluate.js";
-import type { CheckResult, DraftResult, Finding } from "./rules/findings.js";
+import type { CheckResult, DraftResult, Finding, Level, RuleId } from "./rules/findings.js";
 import { lint } from "./rules/lint.js";
 import { projectRoot } from "./load/paths.js";
 import type { ExtraRule } from "./rules/lint.js";
@@ -17,22 +19,49 @@ export interface CheckOptions extends DraftOptions {
   asOf: string;
   library: ChecklistLibrary;
   extraRules?: ExtraRule[];
+  /** Per-rule level overrides (preclear.config.yaml `rules`), like ESLint's rule levels. */
+  ruleLevels?: RuleLevels;
   /** Called after each draft, for progress reporting (and to learn which files it read). */
   onDraft?: (done: number, total: number, file: string, evaluation?: Evaluation) => void;
 }
 
+export type RuleLevels = Partial<Record<RuleId, Level | "off">>;
+
+/**
+ * One draft through the pipeline. A draft that cannot be evaluated (bad
+ * YAML, unknown checklist…) throws a PreclearError with its diagnostics.
+ */
+export function runDraft(
+  file: string,
+  options: Omit<CheckOptions, "onDraft">,
+): { evaluation: Evaluation; findings: Finding[] } {
+  const evaluation = evaluate(loadBundle(file, options.library, options));
+  const findings = applyRuleLevels(
+    lint(evaluation, { asOf: options.asOf }, options.extraRules),
+    options.ruleLevels,
+  );
+  return { evaluation, findings };
+}
+
+/** One draft for the gate: an unusable draft is `invalid-file` findings, not an exception. */
 export function checkDraft(
   file: string,
   options: CheckOptions,
 ): DraftResult & { evaluation?: Evaluation } {
   let evaluation: Evaluation;
+  let findings: Finding[];
   try {
-    evaluation = evaluate(loadBundle(file, options.library, options));
+    ({ evaluation, findings } = runDraft(file, options));
   } catch (error) {
     if (!(error instanceof PreclearError)) throw error;
-    return { file, findings: error.diagnostics.map((d) => invalidFile(file, d)) };
+    return {
+      file,
+      findings: applyRuleLevels(
+        error.diagnostics.map((d) => invalidFile(file, d)),
+        options.ruleLevels,
+      ),
+    };
   }
-  const findings = lint(evaluation, { asOf: options.asOf }, options.extraRules);
   return {
     file,
     draftId: evaluation.draft.draft.id,
@@ -74,4 +103,15 @@ export function invalidFile(draft: string, diagnostic: Diagnostic): Finding {
     draft,
     location: diagnostic.location,
   };
+}
+
+/** Findings with the configured levels: a rule set to "off" is dropped, others take their level. */
+export function applyRuleLevels(findings: Finding[], levels: RuleLevels | undefined): Finding[] {
+  if (!levels || Object.keys(levels).length === 0) return findings;
+  return findings.flatMap((finding): Finding[] => {
+    const level = levels[finding.ruleId];
+    if (level === undefined) return [finding];
+    if (level === "off") return [];
+    return [{ ...finding, level }];
+  });
 }

@@ -16,6 +16,12 @@ export interface Location extends Position {
   /** Where the offending node ends, when known (for SARIF regions). */
   endLine?: number;
   endColumn?: number;
+  /**
+   * The dotted YAML path a user should add here, when what the finding is
+   * about has no node yet (`stakeholders.usms`): the location is then the
+   * nearest key that exists.
+   */
+  missing?: string;
 }
 
 /** A problem found while loading or validating a file. */
@@ -25,12 +31,25 @@ export interface Diagnostic {
   message: string;
 }
 
+/**
+ * What kind of problem a PreclearError reports; the CLI (src/cli/main.ts)
+ * maps kinds to exit codes, the core never chooses one.
+ *
+ * - "invalid-input": a file was found but breaks the schema or a semantic
+ *   rule, or is missing or unreadable where a command reports files one by
+ *   one (validate, check's invalid-file);
+ * - "unevaluable": input the run cannot go on without (a draft too broken to
+ *   evaluate, a config, keys, an output that may not be written);
+ * - "usage": how preclear was called (a path given that does not exist, more
+ *   drafts than the limit).
+ */
+export type DiagnosticKind = "invalid-input" | "unevaluable" | "usage";
+
 /** Thrown (and caught at the command edge) when a file cannot be used at all. */
 export class PreclearError extends Error {
   readonly diagnostics: Diagnostic[];
-  /** Exit code the CLI should use: 2 for unusable input or usage errors. */
-  readonly exitCode: number;
-  constructor(diagnostics: Diagnostic[] | Diagnostic, exitCode = 2) {
+  readonly kind: DiagnosticKind;
+  constructor(diagnostics: Diagnostic[] | Diagnostic, kind: DiagnosticKind = "unevaluable") {
     // One line each, even when a message quotes a value that holds line breaks.
     const list = (Array.isArray(diagnostics) ? diagnostics : [diagnostics]).map((d) =>
       /[\r\n]/.test(d.message) ? { ...d, message: d.message.replace(/\s*[\r\n]+\s*/g, " ") } : d,
@@ -38,7 +57,7 @@ export class PreclearError extends Error {
     super(list.map(formatDiagnostic).join("\n"));
     this.name = "PreclearError";
     this.diagnostics = list;
-    this.exitCode = exitCode;
+    this.kind = kind;
   }
 }
 

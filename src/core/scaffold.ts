@@ -5,14 +5,19 @@
  */
 import { stringify } from "yaml";
 import type { ResolvedChecklist } from "./load/checklist.js";
+import type { FactValue } from "./types/draft.js";
 
 export interface ScaffoldOptions {
   id: string;
+  /** File name of the draft and its review, without extension (default: the id). */
+  name?: string;
   title: string;
   issuer?: string;
   issuanceDate?: string;
   checklists: string[];
   resolved: ResolvedChecklist;
+  /** Scoping facts already answered; the others are listed as comments to fill in. */
+  facts?: Record<string, FactValue>;
   ci?: "github" | "gitlab";
 }
 
@@ -24,8 +29,11 @@ export interface ScaffoldFile {
 export function scaffold(options: ScaffoldOptions): ScaffoldFile[] {
   const files: ScaffoldFile[] = [
     { path: "preclear.config.yaml", content: configFile() },
-    { path: `${options.id}.md`, content: draftFile(options) },
-    { path: `${options.id}.review.yaml`, content: reviewFile(options.id) },
+    { path: `${options.name ?? options.id}.md`, content: draftFile(options) },
+    {
+      path: `${options.name ?? options.id}.review.yaml`,
+      content: reviewFile(options.id, options.name ?? options.id),
+    },
   ];
   if (options.ci === "github")
     files.push({ path: ".github/workflows/preclear.yml", content: githubWorkflow() });
@@ -52,34 +60,47 @@ function draftFile(o: ScaffoldOptions): string {
   if (o.issuer) block.issuer = o.issuer;
   if (o.issuanceDate) block.issuanceDate = o.issuanceDate;
   block.checklists = o.checklists;
+  const answered = o.facts ?? {};
+  if (Object.keys(answered).length > 0) block.facts = answered;
   const head = stringify({ preclear: block }, { lineWidth: 0 }).trimEnd();
-  const facts = [...o.resolved.facts.values()].map(({ name, fact }) => {
+  const open = [...o.resolved.facts.values()].filter(({ name }) => !(name in answered));
+  const hints = open.map(({ name, fact }) => {
     const hint =
       fact.type === "enum"
         ? ` (one of: ${(fact.options ?? []).join(", ")})`
         : fact.type === "date"
           ? " (YYYY-MM-DD)"
           : ` (${fact.type})`;
-    return `  #   ${name}:    # ${fact.question}${hint}`;
+    return `    # ${name}:    # ${oneLine(fact.question)}${hint}`;
   });
-  return `---
-${head}
-  # The scoping questions decide which stakeholders apply. Answer them here
+  const facts =
+    Object.keys(answered).length > 0
+      ? open.length > 0
+        ? `    # Still to answer (uncomment, keep the indentation) — or let \`preclear review\` ask:\n${hints.join("\n")}\n`
+        : ""
+      : `  # The scoping questions decide which stakeholders apply. Answer them here
   # (replace {} with the answers) or in the review; \`preclear review\` asks
   # the ones still open.
   facts: {}
-${facts.join("\n")}
----
+${hints.map((h) => h.replace(/^ {4}/, "  #   ").replace("#   # ", "#   ")).join("\n")}
+`;
+  return `---
+${head}
+${facts}---
 
-# ${o.title}
+# ${oneLine(o.title)}
 
 Write the policy text here. Its exact text is what sign-offs are bound to.
 `;
 }
 
-function reviewFile(id: string): string {
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function reviewFile(id: string, name: string): string {
   return `# yaml-language-server: $schema=https://preclear.dev/schemas/v1/review.schema.json
-# The coordination record. Fill it in with \`preclear review ${id}.md\`.
+# The coordination record. Fill it in with \`preclear review ${name}.md\`.
 apiVersion: preclear/v1
 kind: Review
 draft: ${id}

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { PreclearError } from "./diagnostics.js";
 import type { Diagnostic } from "./diagnostics.js";
+import { inputOrderWarnings } from "./load/checklist.js";
 import type { ChecklistLibrary } from "./load/checklist.js";
 import { isMarkdown, looksLikeDraft } from "./load/draft.js";
 import type { DraftOptions } from "./load/draft.js";
@@ -17,6 +18,8 @@ export interface FileValidation {
   file: string;
   kind: FileKind;
   diagnostics: Diagnostic[];
+  /** Problems that do not make the file invalid (an item due before an input it needs). */
+  warnings?: Diagnostic[];
 }
 
 export function detectKind(file: string, text: string): FileKind {
@@ -46,11 +49,12 @@ export function validateFile(
   try {
     switch (kind) {
       case "checklist": {
-        const { diagnostics } = library.resolve(
+        const { diagnostics, resolved } = library.resolve(
           [{ ref: path.resolve(file), at: { file, line: 1, column: 1 } }],
           path.dirname(file),
         );
-        return { file, kind, diagnostics };
+        const warnings = resolved ? inputOrderWarnings(resolved) : [];
+        return { file, kind, diagnostics, ...(warnings.length ? { warnings } : {}) };
       }
       case "draft":
         loadBundle(file, library, options);

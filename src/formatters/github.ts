@@ -2,13 +2,23 @@
  * GitHub Actions workflow commands (annotations) and the Markdown job summary.
  *
  * Escaping follows the Actions toolkit's packages/core/src/command.ts exactly;
- * GitHub shows at most 10 annotations of each level per step, so the worst are
- * emitted first and the rest are counted in one closing notice.
+ * GitHub shows at most 10 annotations of each level per step, so the worst
+ * ten of each level by the shared ranking (rank.ts: a non-concurrence or a
+ * capacity shortfall before an undecided office) are emitted and the rest are
+ * counted in one closing notice. `file=` is relative to the repository root.
  */
 import type { CheckResult, Finding, Level } from "../core/rules/findings.js";
 import { terminalText } from "../core/terminal.js";
 import { countByLevel } from "../core/rules/findings.js";
-import { countsTable, draftSections, headline, provenance } from "./markdown-text.js";
+import { STEP_SUMMARY_BUDGET, fitSections } from "./budget.js";
+import {
+  blocksLine,
+  checkSections,
+  headline,
+  leftOut,
+  provenance,
+  tooSmall,
+} from "./markdown-text.js";
 import { allFindings } from "./order.js";
 import { shownPath } from "./paths.js";
 import { countsPhrase, plural, scopeOf } from "./text.js";
@@ -47,7 +57,7 @@ export function github(result: CheckResult, options: FormatOptions): string {
     ...warnings.slice(0, ANNOTATIONS_PER_LEVEL),
     ...notes.slice(0, noteLimit),
   ];
-  const lines = shown.map((f) => annotation(f, options.cwd));
+  const lines = shown.map((f) => annotation(f, options.root ?? options.cwd));
 
   const omitted = [
     ...errors.slice(ANNOTATIONS_PER_LEVEL),
@@ -64,14 +74,15 @@ export function github(result: CheckResult, options: FormatOptions): string {
   return lines.map((line) => `${line}\n`).join("");
 }
 
-function annotation(finding: Finding, cwd: string): string {
+/** `root`: the repository root, which GitHub resolves `file=` against. */
+function annotation(finding: Finding, root: string): string {
   const { line, column, endLine, endColumn } = finding.location;
   const end = endLine ?? (endColumn === undefined ? undefined : line);
   // Columns only make sense on a single line; GitHub rejects them otherwise.
   const oneLine = end === undefined || end === line;
   const scope = scopeOf(finding);
   const properties: [string, string | number | undefined][] = [
-    ["file", shownPath(finding.location.file, cwd)],
+    ["file", shownPath(finding.location.file, root)],
     ["line", line],
     ["col", oneLine ? column : undefined],
     ["endLine", end],
@@ -97,17 +108,19 @@ const printable = (text: string): string => terminalText(text, { keepCR: true })
 
 /**
  * The Markdown job summary the CLI appends to `$GITHUB_STEP_SUMMARY`: a
- * headline, the counts, and every finding per draft (annotations are capped,
- * the summary is not).
+ * headline and what blocks issuance, then per draft a table with one line per
+ * office, worst first, then each office's findings (annotations are capped,
+ * the summary is not) — within the 1 MiB a step summary may hold.
  */
 export function githubSummary(result: CheckResult, options: FormatOptions): string {
-  const sections = draftSections(result, options, 3);
-  return [
+  const budget = options.budget ?? STEP_SUMMARY_BUDGET;
+  const head = [
     `## preclear: ${headline(result)}`,
-    "",
     provenance(result, options),
-    "",
-    countsTable(result),
-    ...(sections === "" ? [] : [sections]),
-  ].join("\n");
+    blocksLine(result),
+  ].map((full) => ({ full, short: full, priority: 0 }));
+  return fitSections([...head, ...checkSections(result, options, 3)], budget, {
+    closing: leftOut(budget),
+    tooSmall,
+  }).text;
 }

@@ -1,6 +1,6 @@
 /**
  * JUnit XML for CI test reports, valid against the Apache Ant schema
- * (shared/peers/JUnit.xsd): one <testsuite> per draft, one <testcase> per
+ * (test/fixtures/peers/JUnit.xsd): one <testsuite> per draft, one <testcase> per
  * finding. Errors and warnings fail; notes pass and are listed in the suite's
  * <system-out>. Deterministic: no clock, no host name.
  */
@@ -41,7 +41,9 @@ function testsuite(
   const cases =
     draft.findings.length === 0
       ? [`    <testcase ${attrs({ name: "clearance", classname: classnameFallback, time: "0" })}/>`]
-      : draft.findings.map((f) => testcase(f, classnameFallback, options.cwd));
+      : uniqueNames(draft.findings, options.cwd).map(({ finding, name }) =>
+          testcase(finding, name, classnameFallback, options.cwd),
+        );
 
   const properties = [
     ["draftId", draft.draftId],
@@ -78,12 +80,30 @@ function testsuite(
   ].join("\n");
 }
 
-function testcase(finding: Finding, classnameFallback: string, cwd: string): string {
-  const { location } = finding;
-  const subject =
-    finding.item ?? `${shownPath(location.file, cwd)}:${location.line}:${location.column}`;
+/**
+ * Test names unique within the suite (CI tools key results by classname and
+ * name): `rule subject`, where the subject is the item, else the stakeholder,
+ * else the position; names still shared (two missing facts at the draft's
+ * `facts:` key) get ` #2`, ` #3`… in output order.
+ */
+function uniqueNames(findings: Finding[], cwd: string): { finding: Finding; name: string }[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const { location } = finding;
+    const subject =
+      finding.item ??
+      finding.stakeholder ??
+      `${shownPath(location.file, cwd)}:${location.line}:${location.column}`;
+    const base = nonEmptyToken(`${finding.ruleId} ${subject}`, finding.ruleId);
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return { finding, name: count === 1 ? base : `${base} #${count}` };
+  });
+}
+
+function testcase(finding: Finding, name: string, classnameFallback: string, cwd: string): string {
   const caseAttributes = attrs({
-    name: nonEmptyToken(`${finding.ruleId} ${subject}`, finding.ruleId),
+    name,
     classname: nonEmptyToken(finding.stakeholder ?? "", classnameFallback),
     time: "0",
   });

@@ -5,10 +5,14 @@
 import type { CheckResult, DraftResult, Finding } from "../core/rules/findings.js";
 import { compareByPosition, compareFindings } from "../core/rules/findings.js";
 import { shownPath } from "./paths.js";
+import { bySeverity } from "./rank.js";
 
-/** Worst first (errors, then warnings, then notes), then by position. */
+/**
+ * Worst first by the shared ranking (level, then what blocks most: see
+ * rank.ts), then by position.
+ */
 export function worstFirst(a: Finding, b: Finding): number {
-  return compareFindings(a, b) || tieBreak(a, b);
+  return bySeverity(a, b) || compareFindings(a, b) || tieBreak(a, b);
 }
 
 /** Reading order within a file. */

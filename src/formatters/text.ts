@@ -17,10 +17,24 @@ export function scopeOf(finding: Finding): string {
 }
 
 /** `3 errors`, `1 warning`, `0 notes`. */
-export function plural(count: number, level: Level | "problem" | "draft" | "finding"): string {
+export function plural(
+  count: number,
+  level: Level | "problem" | "draft" | "finding" | "line" | "office",
+): string {
   return `${count} ${level}${count === 1 ? "" : "s"}`;
 }
 
 export function countsPhrase(counts: Record<Level, number>): string {
   return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}`;
+}
+
+/**
+ * Several printable lines: `printable` applied to each line, line breaks kept
+ * (as LF). For text shown on a terminal that may span lines (guidance, help).
+ */
+export function printableLines(text: string): string {
+  return text
+    .split(/\r\n|[\r\n\u0085\u2028\u2029]/)
+    .map(printable)
+    .join("\n");
 }

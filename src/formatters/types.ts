@@ -9,6 +9,17 @@ export interface FormatOptions {
   color: boolean;
   /** Absolute directory that paths in the output are shown relative to. */
   cwd: string;
+  /**
+   * Absolute directory that SARIF URIs and GitHub annotation paths are
+   * relative to: the repository root, so that GitHub can place them whatever
+   * directory preclear ran in. Defaults to `cwd`.
+   */
+  root?: string;
+  /**
+   * Size budget of Markdown outputs, in characters (counted as UTF-8 bytes):
+   * default 65,536 (a GitHub comment) for `markdown`, 1 MiB for the job summary.
+   */
+  budget?: number;
   /** preclear's version, for outputs that name the tool. */
   toolVersion: string;
 }

@@ -1,19 +1,27 @@
 /**
- * The report as one self-contained HTML file: inline CSS, inline SVG (the
- * coordination graph laid out by rank, the timeline), no scripts, no external
- * requests, a Content-Security-Policy that forbids both, and print CSS so a
- * browser's print-to-PDF gives a signable document: the title block and the
- * clearance sheet first, signature lines, a page per stakeholder.
+ * The report as one self-contained HTML file: the stylesheet inline (from
+ * report.css), inline SVG (the coordination graph laid out by rank, the
+ * timeline), no scripts, no external requests, a Content-Security-Policy that
+ * forbids both, and print CSS so a browser's print-to-PDF gives a signable
+ * document: on a landscape first page the title block, the approving
+ * official's block and the clearance sheet; the policy text as an appendix.
+ *
+ * Markup is built with the auto-escaping `markup` template (html-template.ts):
+ * every interpolated value is escaped unless it is markup built the same way.
  */
 import { RULES } from "../core/rules/meta.js";
 import { formatFactValue } from "../core/evaluate/facts.js";
-import { cleanText, escapeCssString, escapeHtml as h, escapeHtmlLines, idToken } from "./escape.js";
+import { cleanText, escapeCssString, idToken } from "./escape.js";
+import { join, lines as brLines, markup, raw, SafeHtml } from "./html-template.js";
+import type { HtmlValue } from "./html-template.js";
 import {
   CAPACITY,
+  conditionSentence,
   conditionText,
   DECISION,
   formatNumber,
   ITEM_STATUS,
+  itemLabel,
   LEVEL,
   OVERDUE,
   plural,
@@ -21,6 +29,8 @@ import {
   SIGNOFF,
   withUnit,
 } from "./labels.js";
+import type { ReportExtras } from "./redlines.js";
+import { REDLINE_CSS } from "../formatters/redline.js";
 import type { Shape, StateLabel, Tone } from "./labels.js";
 import type {
   CapacityRow,
@@ -32,53 +42,77 @@ import type {
   StakeholderDetail,
 } from "./model.js";
 import { daysBetween } from "./model.js";
+import { REPORT_CSS } from "./stylesheet.js";
 
 /** Scripts, objects, frames, fonts, fetches: none. Styles inline only; images only data: URIs. */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-export function renderHtml(report: Report): string {
+const NL = raw("\n");
+
+/** Parts one per line, empty ones left out. */
+function stack(...parts: HtmlValue[]): SafeHtml {
+  return join(parts.filter(present), NL);
+}
+
+function present(value: HtmlValue): boolean {
+  if (value instanceof SafeHtml) return value.markup !== "";
+  return value !== "" && value !== null && value !== undefined && value !== false;
+}
+
+const EMPTY = raw("");
+
+/** Parts side by side, nothing between. */
+function cat(...parts: HtmlValue[]): SafeHtml {
+  return join(parts, "");
+}
+
+export function renderHtml(report: Report, extras: ReportExtras = {}): string {
   const title = `Clearance report: ${report.draft.title}`;
-  const body = [
-    titleBlock(report),
+  const body = stack(
+    // Page 1 of the print: who decides, and every office's row.
+    markup`<div class="first-page">`,
+    markup`<div class="first-head">${titleBlock(report)}${approvalBlock(report)}</div>`,
     clearanceSheet(report),
+    markup`</div>`,
+    lifecycleSection(report),
     gaps(report),
     graphSection(report),
     capacitySection(report),
     timelineSection(report),
     stakeholdersSection(report),
+    extras.redlines?.html ? raw(extras.redlines.html) : EMPTY,
+    policyAppendix(report),
     appendix(report),
     footer(report),
-  ]
-    .filter((part) => part !== "")
-    .join("\n");
-  return [
-    "<!DOCTYPE html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="preclear${report.generator.version ? ` ${h(report.generator.version)}` : ""}">`,
-    `<title>${h(oneLine(title))}</title>`,
-    `<style>${stylesheet(report)}</style>`,
-    "</head>",
-    "<body>",
-    '<main class="document">',
+  );
+  const version = report.generator.version;
+  return `${stack(
+    markup`<!DOCTYPE html>`,
+    markup`<html lang="en">`,
+    markup`<head>`,
+    markup`<meta charset="utf-8">`,
+    markup`<meta http-equiv="Content-Security-Policy" content="${raw(CONTENT_SECURITY_POLICY)}">`,
+    markup`<meta name="referrer" content="no-referrer">`,
+    markup`<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    markup`<meta name="generator" content="preclear${version ? ` ${version}` : ""}">`,
+    markup`<title>${oneLine(title)}</title>`,
+    markup`<style>${raw(stylesheet(report))}${extras.redlines?.html ? raw(REDLINE_CSS) : ""}</style>`,
+    markup`</head>`,
+    markup`<body>`,
+    markup`<main class="document">`,
     body,
-    "</main>",
-    "</body>",
-    "</html>",
-    "",
-  ].join("\n");
+    markup`</main>`,
+    markup`</body>`,
+    markup`</html>`,
+  )}\n`;
 }
 
 function oneLine(text: string): string {
   return cleanText(text).replace(/\s+/g, " ").trim();
 }
 
-/** Cut to `max` characters (whole code points), with an ellipsis. */
+/** Cut to \`max\` characters (whole code points), with an ellipsis. */
 function truncate(text: string, max: number): string {
   const chars = [...oneLine(text)];
   return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
@@ -87,40 +121,49 @@ function truncate(text: string, max: number): string {
 // ---------------------------------------------------------------------------
 // Badges: a shape and a label, coloured by tone.
 
-function icon(shape: Shape, size = 12): string {
-  const body: Record<Shape, string> = {
-    check:
-      '<path d="M2 6.5 5 9.5 10.5 2.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>',
-    circle: '<circle cx="6" cy="6" r="4.5" fill="currentColor"/>',
-    ring: '<circle cx="6" cy="6" r="4" fill="none" stroke="currentColor" stroke-width="1.8"/>',
-    diamond: '<path d="M6 1 11 6 6 11 1 6Z" fill="currentColor"/>',
-    triangle: '<path d="M6 1.2 11.2 10.5H.8Z" fill="currentColor"/>',
-    cross:
-      '<path d="M2.5 2.5 9.5 9.5M9.5 2.5 2.5 9.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>',
-    dash: '<path d="M2 6H10" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>',
-    square: '<rect x="2" y="2" width="8" height="8" fill="currentColor"/>',
-  };
-  return `<svg class="icon" width="${size}" height="${size}" viewBox="0 0 12 12" aria-hidden="true">${body[shape]}</svg>`;
+const ICON: Record<Shape, SafeHtml> = {
+  check: raw(
+    '<path d="M2 6.5 5 9.5 10.5 2.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>',
+  ),
+  circle: raw('<circle cx="6" cy="6" r="4.5" fill="currentColor"/>'),
+  ring: raw('<circle cx="6" cy="6" r="4" fill="none" stroke="currentColor" stroke-width="1.8"/>'),
+  diamond: raw('<path d="M6 1 11 6 6 11 1 6Z" fill="currentColor"/>'),
+  triangle: raw('<path d="M6 1.2 11.2 10.5H.8Z" fill="currentColor"/>'),
+  cross: raw(
+    '<path d="M2.5 2.5 9.5 9.5M9.5 2.5 2.5 9.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>',
+  ),
+  dash: raw(
+    '<path d="M2 6H10" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>',
+  ),
+  square: raw('<rect x="2" y="2" width="8" height="8" fill="currentColor"/>'),
+};
+
+function icon(shape: Shape, size = 12, withClass = true): SafeHtml {
+  return withClass
+    ? markup`<svg class="icon" width="${size}" height="${size}" viewBox="0 0 12 12" aria-hidden="true">${ICON[shape]}</svg>`
+    : markup`<svg width="${size}" height="${size}" viewBox="0 0 12 12" aria-hidden="true">${ICON[shape]}</svg>`;
 }
 
-function badge(l: StateLabel, extra = ""): string {
-  return `<span class="badge tone-${l.tone}">${icon(l.shape)}<span>${h(l.text)}${extra}</span></span>`;
+function badge(l: StateLabel, extra: HtmlValue = ""): SafeHtml {
+  return markup`<span class="badge tone-${l.tone}">${icon(l.shape)}<span>${l.text}${extra}</span></span>`;
 }
 
-function link(l: ReportLink): string {
+function link(l: ReportLink): SafeHtml {
   return l.href
-    ? `<a href="${h(l.href)}" rel="noopener noreferrer">${h(l.text)}</a>`
-    : `<span class="plain-ref">${h(l.text)}</span>`;
+    ? markup`<a href="${l.href}" rel="noopener noreferrer">${l.text}</a>`
+    : markup`<span class="plain-ref">${l.text}</span>`;
 }
 
-function dash(text: string | null): string {
-  return text === null || text.trim() === "" ? '<span class="none">—</span>' : h(text);
+const NONE = raw('<span class="none">—</span>');
+
+function dash(text: string | null): HtmlValue {
+  return text === null || text.trim() === "" ? NONE : text;
 }
 
 // ---------------------------------------------------------------------------
-// Title block and clearance sheet: the first page.
+// Title block, approving official and clearance sheet: the first page.
 
-function titleBlock(report: Report): string {
+function titleBlock(report: Report): SafeHtml {
   const { draft, summary } = report;
   const d = summary.decisions;
   const status = summary.ready
@@ -133,123 +176,156 @@ function titleBlock(report: Report): string {
     d.pending ? `${d.pending} without a decision` : "",
     `${plural(summary.items.open, "open item")}${summary.items.overdue ? ` (${summary.items.overdue} overdue)` : ""}`,
   ].filter((x) => x !== "");
-  const meta: Array<[string, string]> = [
-    ["Draft", `${h(draft.id)} <span class="file">${h(draft.file)}</span>`],
+  const meta: Array<[string, HtmlValue]> = [
+    ["Draft", markup`${draft.id} <span class="file">${draft.file}</span>`],
     ["Issuer (action office)", dash(draft.issuer)],
-    ["Planned issuance date", draft.issuanceDate === null ? "not set" : h(draft.issuanceDate)],
-    ["Report date (as of)", h(report.asOf)],
-    ["Checklists", report.digests.checklists.map((c) => h(`${c.id}@${c.version}`)).join(", ")],
+    ["Planned issuance date", draft.issuanceDate === null ? "not set" : draft.issuanceDate],
+    ["Report date (as of)", report.asOf],
+    ["Checklists", report.digests.checklists.map((c) => `${c.id}@${c.version}`).join(", ")],
   ];
-  return [
-    '<header class="title-block">',
-    '<p class="kicker">Pre-issuance clearance record</p>',
-    `<h1>${h(oneLine(draft.title))}</h1>`,
-    '<table class="meta"><tbody>',
-    ...meta.map(([k, v]) => `<tr><th scope="row">${h(k)}</th><td>${v}</td></tr>`),
-    "</tbody></table>",
-    `<p class="status-line ${summary.ready ? "ready" : "blocked"}">${status} <span>${h(facts.join(" · "))}</span></p>`,
-    "</header>",
-  ].join("\n");
+  return stack(
+    markup`<header class="title-block">`,
+    markup`<p class="kicker">Pre-issuance clearance record</p>`,
+    markup`<h1>${oneLine(draft.title)}</h1>`,
+    markup`<table class="meta"><tbody>`,
+    ...meta.map(([k, v]) => markup`<tr><th scope="row">${k}</th><td>${v}</td></tr>`),
+    markup`</tbody></table>`,
+    markup`<p class="status-line ${summary.ready ? "ready" : "blocked"}">${status} <span>${facts.join(" · ")}</span></p>`,
+    markup`</header>`,
+  );
 }
 
-function officials(row: ClearanceRow): string {
-  const parts: string[] = [];
+/**
+ * The approving official's block: filled in by hand on the printed record
+ * (name, title, decision, date, signature), beside the title block on page 1.
+ */
+function approvalBlock(report: Report): SafeHtml {
+  const { summary, draft } = report;
+  const blocking = summary.findings.error;
+  const line = (label: string) => markup`<th scope="row">${label}</th><td></td>`;
+  const issuer = draft.issuer === null ? "" : `For ${oneLine(draft.issuer)}. `;
+  const verdict =
+    blocking === 0
+      ? "The clearance sheet shows no blocking gap."
+      : `Not ready: ${plural(blocking, "blocking gap")} remain (listed after this page).`;
+  return stack(
+    markup`<section class="approval" aria-labelledby="h-approval">`,
+    markup`<h2 id="h-approval">Approving official</h2>`,
+    markup`<table class="approval-box"><tbody>`,
+    markup`<tr>${line("Name")}${line("Title")}</tr>`,
+    markup`<tr><th scope="row">Decision</th><td class="choices" colspan="3"><span class="box"></span>Approve<span class="box"></span>Approve with changes<span class="box"></span>Disapprove</td></tr>`,
+    markup`<tr>${line("Date")}${line("Signature")}</tr>`,
+    markup`</tbody></table>`,
+    markup`<p class="small muted">${issuer}${verdict}</p>`,
+    markup`</section>`,
+  );
+}
+
+function officials(row: ClearanceRow): SafeHtml {
+  const parts: SafeHtml[] = [];
   // The official who decided, unless the same person signed (then the signature says it all).
   const by = row.decision.by;
-  if (by && !row.signoff.signatures.some((s) => s.name === by)) parts.push(h(by));
+  if (by && !row.signoff.signatures.some((s) => s.name === by)) parts.push(markup`${by}`);
   for (const s of row.signoff.signatures) {
     parts.push(
-      `<span class="signer">${h(s.name)}${s.title ? `, ${h(s.title)}` : ""} <span class="muted">(signed ${h(s.date)})</span></span>`,
+      markup`<span class="signer">${s.name}${s.title ? `, ${s.title}` : ""} <span class="muted">(signed ${s.date})</span></span>`,
     );
   }
-  return parts.length ? parts.join("<br>") : '<span class="none">—</span>';
+  return parts.length ? join(parts, markup`<br>`) : NONE;
 }
 
-function clearanceSheet(report: Report): string {
-  const rows = report.clearanceSheet.map(
-    (row) =>
-      `<tr class="decision-${row.decision.state}">` +
-      `<td class="num">${row.order}</td>` +
-      `<td class="office"><a href="#s-${idToken(row.stakeholder)}" class="office-name">${h(row.name)}</a><span class="muted">${h(row.stakeholder)}${row.agency ? ` · ${h(row.agency)}` : ""}</span></td>` +
-      `<td>${badge(DECISION[row.decision.state])}</td>` +
-      `<td>${officials(row)}</td>` +
-      `<td class="date">${dash(row.decision.date)}</td>` +
-      `<td>${badge(SIGNOFF[row.signoff.state])}${row.signoff.required || row.signoff.state === "not-required" ? "" : '<br><span class="muted">optional</span>'}</td>` +
-      `<td class="num">${row.items.done}/${row.items.applicable}${row.items.overdue ? `<br><span class="overdue-count">${row.items.overdue} overdue</span>` : ""}</td>` +
-      '<td class="signature" aria-label="signature"><span class="sig-line"></span></td>' +
-      "</tr>",
+const OPTIONAL = raw('<br><span class="muted">optional</span>');
+
+function clearanceSheet(report: Report): SafeHtml {
+  const rows = report.clearanceSheet.map((row) =>
+    cat(
+      markup`<tr class="decision-${row.decision.state}">`,
+      markup`<td class="num">${row.order}</td>`,
+      markup`<td class="office"><a href="#s-${idToken(row.stakeholder)}" class="office-name">${row.name}</a><span class="muted">${row.stakeholder}${row.agency ? ` · ${row.agency}` : ""}</span></td>`,
+      markup`<td>${badge(DECISION[row.decision.state])}</td>`,
+      markup`<td>${officials(row)}</td>`,
+      markup`<td class="date">${dash(row.decision.date)}</td>`,
+      markup`<td>${badge(SIGNOFF[row.signoff.state])}${row.signoff.required || row.signoff.state === "not-required" ? "" : OPTIONAL}</td>`,
+      markup`<td class="num">${row.items.done}/${row.items.applicable}${row.items.overdue ? markup` <span class="overdue-count">${row.items.overdue} overdue</span>` : ""}</td>`,
+      markup`<td class="signature" aria-label="signature"><span class="sig-line"></span></td>`,
+      markup`</tr>`,
+    ),
   );
-  return [
-    '<section class="clearance-sheet" aria-labelledby="h-sheet">',
-    '<h2 id="h-sheet">Clearance sheet</h2>',
-    '<p class="lede">One row per office whose equities the draft affects, in coordination order. Each office records its decision; the official signs on the line.</p>',
+  return stack(
+    markup`<section class="clearance-sheet" aria-labelledby="h-sheet">`,
+    markup`<h2 id="h-sheet">Clearance sheet</h2>`,
+    markup`<p class="lede">One row per office whose equities the draft affects, in coordination order. Each office records its decision; the official signs on the line.</p>`,
     report.clearanceSheet.length === 0
-      ? "<p>No stakeholder applies to this draft.</p>"
-      : [
-          '<table class="sheet">',
-          "<thead><tr>" +
-            '<th scope="col" class="num">#</th><th scope="col">Office</th><th scope="col">Decision</th>' +
-            '<th scope="col">Official</th><th scope="col">Date</th><th scope="col">Sign-off</th>' +
-            '<th scope="col" class="num">Items done</th><th scope="col" class="signature">Signature</th>' +
-            "</tr></thead>",
-          "<tbody>",
+      ? markup`<p>No stakeholder applies to this draft.</p>`
+      : stack(
+          markup`<table class="sheet">`,
+          markup`<colgroup><col class="c-num"><col class="c-office"><col class="c-decision"><col class="c-official"><col class="c-date"><col class="c-signoff"><col class="c-items"><col class="c-signature"></colgroup>`,
+          raw(
+            "<thead><tr>" +
+              '<th scope="col" class="num">#</th><th scope="col">Office</th><th scope="col">Decision</th>' +
+              '<th scope="col">Official</th><th scope="col">Date</th><th scope="col">Sign-off</th>' +
+              '<th scope="col" class="num">Items done</th><th scope="col" class="signature">Signature</th>' +
+              "</tr></thead>",
+          ),
+          markup`<tbody>`,
           ...rows,
-          "</tbody>",
-          "</table>",
-        ].join("\n"),
-    "</section>",
-  ].join("\n");
+          markup`</tbody>`,
+          markup`</table>`,
+        ),
+    markup`</section>`,
+  );
 }
 
 // ---------------------------------------------------------------------------
 // Findings.
 
-function findingTable(findings: readonly ReportFinding[], documented: ReadonlySet<string>): string {
-  const rows = findings.map(
-    (f) =>
-      `<tr><td>${badge(LEVEL[f.level])}<br><a href="${h(RULES[f.ruleId].helpUri)}" rel="noopener noreferrer" class="rule">${h(f.ruleId)}</a></td>` +
-      `<td>${f.stakeholder ? officeLink(f.stakeholder, f.stakeholderName ?? f.stakeholder, documented) : '<span class="none">—</span>'}</td>` +
-      `<td>${dash(f.item)}</td>` +
-      `<td>${escapeHtmlLines(f.message)}</td>` +
-      `<td class="where">${h(`${f.location.file}:${f.location.line}:${f.location.column}`)}</td></tr>`,
+function findingTable(
+  findings: readonly ReportFinding[],
+  documented: ReadonlySet<string>,
+): SafeHtml {
+  const rows = findings.map((f) =>
+    cat(
+      markup`<tr><td>${badge(LEVEL[f.level])}<br><a href="${RULES[f.ruleId].helpUri}" rel="noopener noreferrer" class="rule">${f.ruleId}</a></td>`,
+      markup`<td>${f.stakeholder ? officeLink(f.stakeholder, f.stakeholderName ?? f.stakeholder, documented) : NONE}</td>`,
+      markup`<td>${dash(f.item)}</td>`,
+      markup`<td>${brLines(f.message)}</td>`,
+      markup`<td class="where">${`${f.location.file}:${f.location.line}:${f.location.column}`}</td></tr>`,
+    ),
   );
-  return [
-    '<table class="findings">',
-    '<thead><tr><th scope="col">Rule</th><th scope="col">Office</th><th scope="col">Item</th><th scope="col">Finding</th><th scope="col">Where to fix</th></tr></thead>',
-    "<tbody>",
+  return stack(
+    markup`<table class="findings">`,
+    markup`<thead><tr><th scope="col">Rule</th><th scope="col">Office</th><th scope="col">Item</th><th scope="col">Finding</th><th scope="col">Where to fix</th></tr></thead>`,
+    markup`<tbody>`,
     ...rows,
-    "</tbody></table>",
-  ].join("\n");
+    markup`</tbody></table>`,
+  );
 }
 
 /** A link to an office's page when the report has one (ruled-out and unknown offices have none). */
-function officeLink(id: string, text: string, documented: ReadonlySet<string>): string {
-  return documented.has(id) ? `<a href="#s-${idToken(id)}">${h(text)}</a>` : h(text);
+function officeLink(id: string, text: string, documented: ReadonlySet<string>): SafeHtml {
+  return documented.has(id) ? markup`<a href="#s-${idToken(id)}">${text}</a>` : markup`${text}`;
 }
 
 function documentedOffices(report: Report): Set<string> {
   return new Set(report.stakeholders.map((s) => s.stakeholder));
 }
 
-function gaps(report: Report): string {
+function gaps(report: Report): SafeHtml {
   const documented = documentedOffices(report);
-  const out = [
-    '<section class="section gaps" aria-labelledby="h-gaps">',
-    `<h2 id="h-gaps">Blocking gaps (${report.blockingGaps.length})</h2>`,
-  ];
-  out.push(
+  return stack(
+    markup`<section class="section gaps" aria-labelledby="h-gaps">`,
+    markup`<h2 id="h-gaps">Blocking gaps (${report.blockingGaps.length})</h2>`,
     report.blockingGaps.length
       ? findingTable(report.blockingGaps, documented)
-      : '<p class="lede">None: no error-level findings.</p>',
+      : markup`<p class="lede">None: no error-level findings.</p>`,
+    report.otherFindings.length
+      ? stack(
+          markup`<h3>Warnings and notes (${report.otherFindings.length})</h3>`,
+          findingTable(report.otherFindings, documented),
+        )
+      : EMPTY,
+    markup`</section>`,
   );
-  if (report.otherFindings.length) {
-    out.push(
-      `<h3>Warnings and notes (${report.otherFindings.length})</h3>`,
-      findingTable(report.otherFindings, documented),
-    );
-  }
-  out.push("</section>");
-  return out.join("\n");
 }
 
 // ---------------------------------------------------------------------------
@@ -290,11 +366,46 @@ export interface GraphLayout {
   nodes: Array<{ id: string; x: number; y: number; w: number; h: number; lines: string[] }>;
 }
 
-/** Pixel positions for the model's ranks and positions: each rank a centred row. */
+/**
+ * Left-to-right order within each rank: a node sits under the mean offset of
+ * the offices it depends on (from each rank's centre line), which keeps
+ * edges short and uncrossed; ties and roots keep coordination order.
+ * Layout only: it is not part of the report's data.
+ */
+export function orderWithinRanks(report: Report): Map<string, number> {
+  const { nodes, edges, ranks } = report.coordinationGraph;
+  const deps = new Map<string, string[]>();
+  for (const e of edges) deps.set(e.to, [...(deps.get(e.to) ?? []), e.from]);
+  const rankOf = new Map(nodes.map((node) => [node.stakeholder, node.rank]));
+  const size = new Map<number, number>();
+  for (const node of nodes) size.set(node.rank, (size.get(node.rank) ?? 0) + 1);
+  const position = new Map<string, number>();
+  const relative = (id: string) => position.get(id)! - ((size.get(rankOf.get(id)!) ?? 1) - 1) / 2;
+  for (let r = 0; r < ranks; r++) {
+    const row = nodes
+      .filter((node) => node.rank === r)
+      .map((node, index) => {
+        const placed = (deps.get(node.stakeholder) ?? []).filter((dep) => position.has(dep));
+        const centre = placed.length
+          ? placed.reduce((sum, dep) => sum + relative(dep), 0) / placed.length
+          : Number.POSITIVE_INFINITY;
+        return { id: node.stakeholder, centre, index };
+      });
+    if (r > 0)
+      row.sort((a, b) => (a.centre === b.centre ? a.index - b.index : a.centre - b.centre));
+    row.forEach((node, i) => position.set(node.id, i));
+  }
+  return position;
+}
+
+/** Pixel positions for the model's ranks: each rank a centred row. */
 export function layoutGraph(report: Report): GraphLayout {
   const { nodes, ranks } = report.coordinationGraph;
+  const position = orderWithinRanks(report);
   const byRank = Array.from({ length: ranks }, (_, r) =>
-    nodes.filter((n) => n.rank === r).sort((a, b) => a.position - b.position),
+    nodes
+      .filter((n) => n.rank === r)
+      .sort((a, b) => position.get(a.stakeholder)! - position.get(b.stakeholder)!),
   );
   const widest = Math.max(1, ...byRank.map((row) => row.length));
   const width = widest * (NODE_W + GAP_X) - GAP_X + 2 * MARGIN;
@@ -323,9 +434,9 @@ const TONE_FILL: Record<Tone, [string, string]> = {
   info: ["#e4ecf7", "#1f4e8a"],
 };
 
-function graphSvg(report: Report): string {
+function graphSvg(report: Report): SafeHtml {
   const layout = layoutGraph(report);
-  const at = new Map(layout.nodes.map((n) => [n.id, n]));
+  const at = new Map(layout.nodes.map((node) => [node.id, node]));
   const edges = report.coordinationGraph.edges.map((e) => {
     const a = at.get(e.from)!;
     const b = at.get(e.to)!;
@@ -334,106 +445,112 @@ function graphSvg(report: Report): string {
     const x2 = b.x + b.w / 2;
     const y2 = b.y - 3;
     const bend = Math.min(GAP_Y * 0.8, (y2 - y1) / 2);
-    return `<path class="edge" d="M${n(x1)} ${n(y1)}C${n(x1)} ${n(y1 + bend)} ${n(x2)} ${n(y2 - bend)} ${n(x2)} ${n(y2)}" marker-end="url(#arrow)"/>`;
+    return markup`<path class="edge" d="M${n(x1)} ${n(y1)}C${n(x1)} ${n(y1 + bend)} ${n(x2)} ${n(y2 - bend)} ${n(x2)} ${n(y2)}" marker-end="url(#arrow)"/>`;
   });
   const nodes = report.coordinationGraph.nodes.map((node) => {
     const box = at.get(node.stakeholder)!;
     const l = DECISION[node.decision];
     const [fill, stroke] = TONE_FILL[l.tone];
-    const dashed = node.decision === "pending" ? ' stroke-dasharray="5 3"' : "";
+    const dashed = node.decision === "pending" ? raw(' stroke-dasharray="5 3"') : "";
     const heavy = node.decision === "non-concur" ? 2.5 : 1.2;
-    const text = box.lines
-      .map(
-        (line, i) =>
-          `<tspan x="${n(box.x + PAD + 20)}" y="${n(box.y + PAD + 11 + i * LINE_H)}">${h(line)}</tspan>`,
-      )
-      .join("");
+    const text = box.lines.map(
+      (line, i) =>
+        markup`<tspan x="${n(box.x + PAD + 20)}" y="${n(box.y + PAD + 11 + i * LINE_H)}">${line}</tspan>`,
+    );
     const statusY = box.y + box.h - PAD - 4;
-    return [
-      `<g class="node"><title>${h(`${node.order}. ${oneLine(node.name)}: ${l.text}`)}</title>`,
-      `<rect x="${n(box.x)}" y="${n(box.y)}" width="${box.w}" height="${box.h}" rx="5" fill="${fill}" stroke="${stroke}" stroke-width="${heavy}"${dashed}/>`,
-      `<text class="order" x="${n(box.x + PAD)}" y="${n(box.y + PAD + 11)}">${node.order}</text>`,
-      `<text class="name" x="${n(box.x + PAD + 20)}" y="${n(box.y + PAD + 11)}">${text}</text>`,
-      `<g transform="translate(${n(box.x + PAD + 20)} ${n(statusY - 10)})" color="${stroke}">${icon(l.shape, 12).replace('class="icon" ', "")}</g>`,
-      `<text class="status" x="${n(box.x + PAD + 37)}" y="${n(statusY)}" fill="${stroke}">${h(l.text)}</text>`,
-      "</g>",
-    ].join("");
+    return join(
+      [
+        markup`<g class="node"><title>${`${node.order}. ${oneLine(node.name)}: ${l.text}`}</title>`,
+        markup`<rect x="${n(box.x)}" y="${n(box.y)}" width="${box.w}" height="${box.h}" rx="5" fill="${fill}" stroke="${stroke}" stroke-width="${heavy}"${dashed}/>`,
+        markup`<text class="order" x="${n(box.x + PAD)}" y="${n(box.y + PAD + 11)}">${node.order}</text>`,
+        markup`<text class="name" x="${n(box.x + PAD + 20)}" y="${n(box.y + PAD + 11)}">${text}</text>`,
+        markup`<g transform="translate(${n(box.x + PAD + 20)} ${n(statusY - 10)})" color="${stroke}">${icon(l.shape, 12, false)}</g>`,
+        markup`<text class="status" x="${n(box.x + PAD + 37)}" y="${n(statusY)}" fill="${stroke}">${l.text}</text>`,
+        markup`</g>`,
+      ],
+      "",
+    );
   });
-  return [
-    `<svg class="graph" viewBox="0 0 ${n(layout.width)} ${n(layout.height)}" width="${n(layout.width)}" height="${n(layout.height)}" role="img" aria-labelledby="h-graph">`,
-    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 10 5 0 10Z" fill="#4a4a45"/></marker></defs>',
+  return stack(
+    markup`<svg class="graph" viewBox="0 0 ${n(layout.width)} ${n(layout.height)}" width="${n(layout.width)}" height="${n(layout.height)}" role="img" aria-labelledby="h-graph">`,
+    markup`<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 10 5 0 10Z" fill="#4a4a45"/></marker></defs>`,
     ...edges,
     ...nodes,
-    "</svg>",
-  ].join("\n");
+    markup`</svg>`,
+  );
 }
 
 function n(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
 
-function graphSection(report: Report): string {
-  if (report.coordinationGraph.nodes.length === 0) return "";
-  const legend = (Object.keys(DECISION) as Array<keyof typeof DECISION>)
-    .map((k) => badge(DECISION[k]))
-    .join(" ");
-  return [
-    '<section class="section graph-section" aria-labelledby="h-graph">',
-    '<h2 id="h-graph">Coordination graph</h2>',
-    `<p class="lede">Each office decides after those it depends on: arrows run from the earlier office to the later one, and each row is one step further down the chain (${plural(report.coordinationGraph.ranks, "rank")}). Numbers are the coordination order.</p>`,
-    `<div class="graph-wrap">${graphSvg(report)}</div>`,
-    `<p class="legend">${legend}</p>`,
-    "</section>",
-  ].join("\n");
+function graphSection(report: Report): SafeHtml {
+  if (report.coordinationGraph.nodes.length === 0) return EMPTY;
+  // The four v1 states always; a part-two state (over objection, silence…) when shown.
+  const shown = new Set(report.coordinationGraph.nodes.map((node) => node.decision));
+  const legend = join(
+    (Object.keys(DECISION) as Array<keyof typeof DECISION>)
+      .filter((k, index) => index < 4 || shown.has(k))
+      .map((k) => badge(DECISION[k])),
+    " ",
+  );
+  return stack(
+    markup`<section class="section graph-section" aria-labelledby="h-graph">`,
+    markup`<h2 id="h-graph">Coordination graph</h2>`,
+    markup`<p class="lede">Each office decides after those it depends on: arrows run from the earlier office to the later one, and each row is one step further down the chain (${plural(report.coordinationGraph.ranks, "rank")}). Numbers are the coordination order.</p>`,
+    markup`<div class="graph-wrap">${graphSvg(report)}</div>`,
+    markup`<p class="legend">${legend}</p>`,
+    markup`</section>`,
+  );
 }
 
 // ---------------------------------------------------------------------------
 // Capacity.
 
-function capacityBar(c: CapacityRow): string {
-  if (c.demand === null || c.demand <= 0 || c.state === "waived") return "";
+function capacityBar(c: CapacityRow): SafeHtml {
+  if (c.demand === null || c.demand <= 0 || c.state === "waived") return EMPTY;
   const confirmed = Math.max(0, Math.min(c.capacity ?? 0, c.demand * 1.5));
   const scale = 120 / Math.max(c.demand, confirmed);
   const demandW = c.demand * scale;
   const capW = confirmed * scale;
   const short = confirmed < c.demand;
-  return (
-    `<svg class="bar" width="124" height="14" viewBox="0 0 124 14" aria-hidden="true">` +
-    `<rect x="1" y="2" width="${n(demandW)}" height="10" fill="#fff" stroke="#4a4a45" stroke-width="1"/>` +
-    `<rect x="1" y="4" width="${n(capW)}" height="6" fill="${short ? "#a1241a" : "#1e6b34"}"/>` +
-    "</svg>"
-  );
+  return markup`<svg class="bar" width="124" height="14" viewBox="0 0 124 14" aria-hidden="true"><rect x="1" y="2" width="${n(demandW)}" height="10" fill="#fff" stroke="#4a4a45" stroke-width="1"/><rect x="1" y="4" width="${n(capW)}" height="6" fill="${short ? "#a1241a" : "#1e6b34"}"/></svg>`;
 }
 
-function capacitySection(report: Report): string {
-  if (report.capacity.length === 0) return "";
+function capacitySection(report: Report): SafeHtml {
+  if (report.capacity.length === 0) return EMPTY;
   const rows = report.capacity.map((c) => {
     const reads = c.reads.map((r) => `${r.fact} = ${formatFactValue(r.value ?? undefined)}`);
     const short = c.state === "shortfall" || c.state === "unconfirmed";
-    return (
-      `<tr class="${short ? "short" : ""}">` +
-      `<td><a href="#s-${idToken(c.stakeholder)}">${h(c.name)}</a></td>` +
-      `<td><strong>${h(c.item)}</strong><br><span class="muted">${h(c.question)}</span></td>` +
-      `<td class="num">${h(withUnit(c.demand, c.unit))}<br><code>${h(c.expression)}</code>${reads.length ? `<br><span class="muted">${h(reads.join(", "))}</span>` : ""}</td>` +
-      `<td class="num">${h(withUnit(c.capacity, c.unit))}</td>` +
-      `<td class="num">${c.shortfall === null ? '<span class="none">—</span>' : c.shortfall > 0 ? `<strong class="shortfall">${h(withUnit(c.shortfall, c.unit))}</strong>` : "0"}</td>` +
-      `<td>${badge(CAPACITY[c.state])}${capacityBar(c)}</td>` +
-      "</tr>"
+    const shortfall =
+      c.shortfall === null
+        ? NONE
+        : c.shortfall > 0
+          ? markup`<strong class="shortfall">${withUnit(c.shortfall, c.unit)}</strong>`
+          : "0";
+    return cat(
+      markup`<tr class="${short ? "short" : ""}">`,
+      markup`<td><a href="#s-${idToken(c.stakeholder)}">${c.name}</a></td>`,
+      markup`<td><strong>${c.item}</strong><br><span class="muted">${c.question}</span></td>`,
+      markup`<td class="num">${withUnit(c.demand, c.unit)}<br><code>${c.expression}</code>${reads.length ? markup`<br><span class="muted">${reads.join(", ")}</span>` : ""}</td>`,
+      markup`<td class="num">${withUnit(c.capacity, c.unit)}</td>`,
+      markup`<td class="num">${shortfall}</td>`,
+      markup`<td>${badge(CAPACITY[c.state])}${capacityBar(c)}</td>`,
+      markup`</tr>`,
     );
   });
-  return [
-    '<section class="section capacity" aria-labelledby="h-capacity">',
-    '<h2 id="h-capacity">Capacity</h2>',
-    '<p class="lede">Demand is computed from the facts; capacity is what the office confirmed. The bar shows confirmed capacity (filled) against demand (outline).</p>',
-    '<table class="capacity-table">',
-    '<thead><tr><th scope="col">Office</th><th scope="col">Item</th><th scope="col" class="num">Demand</th><th scope="col" class="num">Confirmed</th><th scope="col" class="num">Shortfall</th><th scope="col">State</th></tr></thead>',
-    "<tbody>",
+  return stack(
+    markup`<section class="section capacity" aria-labelledby="h-capacity">`,
+    markup`<h2 id="h-capacity">Capacity</h2>`,
+    markup`<p class="lede">Demand is computed from the facts; capacity is what the office confirmed. The bar shows confirmed capacity (filled) against demand (outline).</p>`,
+    markup`<table class="capacity-table">`,
+    markup`<thead><tr><th scope="col">Office</th><th scope="col">Item</th><th scope="col" class="num">Demand</th><th scope="col" class="num">Confirmed</th><th scope="col" class="num">Shortfall</th><th scope="col">State</th></tr></thead>`,
+    markup`<tbody>`,
     ...rows,
-    "</tbody></table>",
-    "</section>",
-  ].join("\n");
+    markup`</tbody></table>`,
+    markup`</section>`,
+  );
 }
-
 // ---------------------------------------------------------------------------
 // Timeline: one row per office, its due dates as marks, issuance and as-of lines.
 
@@ -450,12 +567,12 @@ function isDate(text: string | null): text is string {
   return text !== null && /^\d{4}-\d{2}-\d{2}$/.test(text);
 }
 
-function timelineSvg(report: Report): string {
+function timelineSvg(report: Report): SafeHtml {
   const { entries, issuanceDate, asOf } = report.timeline;
   const dated = entries.filter((e) => isDate(e.dueDate));
   const marks = [...dated.map((e) => e.dueDate), ...(isDate(asOf) ? [asOf] : [])];
   if (isDate(issuanceDate)) marks.push(issuanceDate);
-  if (dated.length === 0 || marks.length === 0) return "";
+  if (dated.length === 0 || marks.length === 0) return EMPTY;
   const sortedDates = [...marks].sort();
   const start = addDays(sortedDates[0]!, -3);
   const end = addDays(sortedDates[sortedDates.length - 1]!, 3);
@@ -469,25 +586,25 @@ function timelineSvg(report: Report): string {
     dated.some((e) => e.stakeholder === s.stakeholder),
   );
   const height = TOP + rows.length * ROW_H + 24;
-  const out: string[] = [
-    `<svg class="timeline" viewBox="0 0 ${LABEL_W + CHART_W + 20} ${height}" width="${LABEL_W + CHART_W + 20}" height="${height}" role="img" aria-labelledby="h-timeline">`,
+  const out: SafeHtml[] = [
+    markup`<svg class="timeline" viewBox="0 0 ${LABEL_W + CHART_W + 20} ${height}" width="${LABEL_W + CHART_W + 20}" height="${height}" role="img" aria-labelledby="h-timeline">`,
   ];
   // Weekly grid.
   for (let d = start, i = 0; d <= end && i < 400; d = addDays(d, 7), i++) {
     const gx = n(x(d));
-    out.push(`<line class="grid" x1="${gx}" y1="${TOP - 6}" x2="${gx}" y2="${height - 8}"/>`);
+    out.push(markup`<line class="grid" x1="${gx}" y1="${TOP - 6}" x2="${gx}" y2="${height - 8}"/>`);
     out.push(
-      `<text class="tick" x="${gx}" y="${TOP - 10}">${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(8, 10)}</text>`,
+      markup`<text class="tick" x="${gx}" y="${TOP - 10}">${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(8, 10)}</text>`,
     );
   }
   rows.forEach((s, r) => {
     const y = TOP + r * ROW_H + ROW_H / 2;
     if (r % 2 === 0)
       out.push(
-        `<rect class="band" x="0" y="${n(y - ROW_H / 2)}" width="${LABEL_W + CHART_W + 20}" height="${ROW_H}"/>`,
+        markup`<rect class="band" x="0" y="${n(y - ROW_H / 2)}" width="${LABEL_W + CHART_W + 20}" height="${ROW_H}"/>`,
       );
     out.push(
-      `<text class="row-label" x="4" y="${n(y + 4)}"><title>${h(oneLine(s.name))}</title>${h(truncate(`${s.order}. ${s.name}`, 46))}</text>`,
+      markup`<text class="row-label" x="4" y="${n(y + 4)}"><title>${oneLine(s.name)}</title>${truncate(`${s.order}. ${s.name}`, 46)}</text>`,
     );
     const groups = new Map<string, number>();
     for (const e of dated.filter((x) => x.stakeholder === s.stakeholder)) {
@@ -516,19 +633,20 @@ function timelineSvg(report: Report): string {
             ? OVERDUE
             : ITEM_STATUS["in-progress"];
       const [, stroke] = TONE_FILL[l.tone];
+      const shape = kind === "done" ? "circle" : kind === "overdue" ? "triangle" : "diamond";
       out.push(
-        `<g transform="translate(${n(mx - 6)} ${n(my - 6)})" color="${stroke}"><title>${h(`${date}: ${plural(count, "item")} ${kind}`)}</title>${icon(kind === "done" ? "circle" : kind === "overdue" ? "triangle" : "diamond").replace('class="icon" ', "")}</g>`,
+        markup`<g transform="translate(${n(mx - 6)} ${n(my - 6)})" color="${stroke}"><title>${`${date}: ${plural(count, "item")} ${kind}`}</title>${icon(shape, 12, false)}</g>`,
       );
       if (count > 1)
         out.push(
-          `<text class="count" x="${n(mx + 7)}" y="${n(my + 4)}" fill="${stroke}">${count}</text>`,
+          markup`<text class="count" x="${n(mx + 7)}" y="${n(my + 4)}" fill="${stroke}">${count}</text>`,
         );
     }
   });
   // Labels sit left of their line (the lines are at the right end of the chart).
   const marker = (date: string, label: string, cls: string, y: number) => {
     const mx = x(date);
-    return `<line class="${cls}" x1="${n(mx)}" y1="${TOP - 4}" x2="${n(mx)}" y2="${height - 16}"/><text class="marker-label" x="${n(mx - 4)}" y="${y}">${h(label)}</text>`;
+    return markup`<line class="${cls}" x1="${n(mx)}" y1="${TOP - 4}" x2="${n(mx)}" y2="${height - 16}"/><text class="marker-label" x="${n(mx - 4)}" y="${y}">${label}</text>`;
   };
   const sameDay = isDate(issuanceDate) && asOf === issuanceDate;
   if (isDate(asOf) && !sameDay) out.push(marker(asOf, `Report date ${asOf}`, "asof", height - 4));
@@ -537,197 +655,279 @@ function timelineSvg(report: Report): string {
     const y = isDate(asOf) && !sameDay ? TOP - 22 : height - 4;
     out.push(marker(issuanceDate, label, "issuance", y));
   }
-  out.push("</svg>");
-  return out.join("\n");
+  out.push(markup`</svg>`);
+  return stack(...out);
 }
 
-function timelineSection(report: Report): string {
+function timelineSection(report: Report): SafeHtml {
   const { entries, issuanceDate, asOf } = report.timeline;
-  if (entries.length === 0) return "";
-  const legend = [
-    badge({ ...ITEM_STATUS.satisfied, shape: "circle", text: "Done" }),
-    badge({ ...ITEM_STATUS["in-progress"], shape: "diamond", text: "Not done, not yet due" }),
-    badge(OVERDUE),
-    '<span class="legend-line issuance-key"></span> Issuance',
-    '<span class="legend-line asof-key"></span> Report date',
-  ].join(" ");
-  const rows = entries.map(
-    (e) =>
-      `<tr class="${e.overdue ? "overdue" : ""}"><td class="date">${h(e.dueDate)}</td>` +
-      `<td><a href="#s-${idToken(e.stakeholder)}">${h(e.name)}</a></td>` +
-      `<td>${h(e.item)}</td><td>${h(SEVERITY[e.severity])}</td>` +
-      `<td>${badge(ITEM_STATUS[e.status])}${e.overdue ? ` ${badge(OVERDUE, ` by ${h(plural(e.daysOverdue ?? 0, "day"))}`)}` : ""}</td>` +
-      `<td class="num">${e.daysBeforeIssuance} <span class="muted">(${h(e.due)})</span></td></tr>`,
+  if (entries.length === 0) return EMPTY;
+  const legend = join(
+    [
+      badge({ ...ITEM_STATUS.satisfied, shape: "circle", text: "Done" }),
+      badge({ ...ITEM_STATUS["in-progress"], shape: "diamond", text: "Not done, not yet due" }),
+      badge(OVERDUE),
+      markup`<span class="legend-line issuance-key"></span> Issuance`,
+      markup`<span class="legend-line asof-key"></span> Report date`,
+    ],
+    " ",
   );
-  return [
-    '<section class="section timeline-section" aria-labelledby="h-timeline">',
-    '<h2 id="h-timeline">Timeline</h2>',
-    `<p class="lede">Due dates count back from the issuance date (${issuanceDate === null ? "not set" : h(issuanceDate)}). Items not done by the report date (${h(asOf)}) are overdue.</p>`,
-    `<div class="timeline-wrap">${timelineSvg(report)}</div>`,
-    `<p class="legend">${legend}</p>`,
-    '<table class="timeline-table">',
-    '<thead><tr><th scope="col">Due</th><th scope="col">Office</th><th scope="col">Item</th><th scope="col">Severity</th><th scope="col">Status</th><th scope="col" class="num">Days before issuance</th></tr></thead>',
-    "<tbody>",
+  const rows = entries.map((e) =>
+    cat(
+      markup`<tr class="${e.overdue ? "overdue" : ""}"><td class="date">${e.dueDate}</td>`,
+      markup`<td><a href="#s-${idToken(e.stakeholder)}">${e.name}</a></td>`,
+      markup`<td>${e.item}</td><td>${SEVERITY[e.severity]}</td>`,
+      markup`<td>${badge(itemLabel(e))}${e.overdue ? markup` ${badge(OVERDUE, ` by ${plural(e.daysOverdue ?? 0, "day")}`)}` : ""}</td>`,
+      markup`<td class="num">${e.daysBeforeIssuance} <span class="muted">(${e.due})</span></td></tr>`,
+    ),
+  );
+  return stack(
+    markup`<section class="section timeline-section" aria-labelledby="h-timeline">`,
+    markup`<h2 id="h-timeline">Timeline</h2>`,
+    markup`<p class="lede">Due dates count back from the issuance date (${issuanceDate === null ? "not set" : issuanceDate}). Items not done by the report date (${asOf}) are overdue.</p>`,
+    markup`<div class="timeline-wrap">${timelineSvg(report)}</div>`,
+    markup`<p class="legend">${legend}</p>`,
+    markup`<table class="timeline-table">`,
+    markup`<thead><tr><th scope="col">Due</th><th scope="col">Office</th><th scope="col">Item</th><th scope="col">Severity</th><th scope="col">Status</th><th scope="col" class="num">Days before issuance</th></tr></thead>`,
+    markup`<tbody>`,
     ...rows,
-    "</tbody></table>",
-    "</section>",
-  ].join("\n");
+    markup`</tbody></table>`,
+    markup`</section>`,
+  );
 }
 
 // ---------------------------------------------------------------------------
-// One page per stakeholder.
+// The offices, one after another (no forced page each: no half-empty pages).
 
-function itemBlock(i: ReportItem): string {
-  const evidence: Array<[string, string]> = [];
-  if (i.evidence.contact !== null) evidence.push(["Contact", h(i.evidence.contact)]);
-  if (i.evidence.date !== null) evidence.push(["Date", h(i.evidence.date)]);
+function itemBlock(i: ReportItem, report: Report): SafeHtml {
+  const evidence: Array<[string, HtmlValue]> = [];
+  if (i.evidence.contact !== null) evidence.push(["Contact", i.evidence.contact]);
+  if (i.evidence.date !== null) evidence.push(["Date", i.evidence.date]);
   if (i.evidence.document !== null) evidence.push(["Document", link(i.evidence.document)]);
   if (i.evidence.capacity !== null)
-    evidence.push(["Confirmed capacity", h(formatNumber(i.evidence.capacity))]);
+    evidence.push(["Confirmed capacity", formatNumber(i.evidence.capacity)]);
   if (i.evidence.missing.length)
     evidence.push([
       "Missing evidence",
-      `<strong class="missing">${h(i.evidence.missing.join(", "))}</strong>`,
+      markup`<strong class="missing">${i.evidence.missing.join(", ")}</strong>`,
     ]);
-  if (i.justification !== null) evidence.push(["Justification", escapeHtmlLines(i.justification)]);
-  if (i.acceptedBy !== null) evidence.push(["Risk accepted by", h(i.acceptedBy)]);
-  if (i.rationale !== null) evidence.push(["Rationale", escapeHtmlLines(i.rationale)]);
-  if (i.notes !== null) evidence.push(["Notes", escapeHtmlLines(i.notes)]);
+  if (i.justification !== null) evidence.push(["Justification", brLines(i.justification)]);
+  if (i.acceptedBy !== null) evidence.push(["Risk accepted by", i.acceptedBy]);
+  if (i.rationale !== null) evidence.push(["Rationale", brLines(i.rationale)]);
+  if (i.notes !== null) evidence.push(["Notes", brLines(i.notes)]);
   const rules = [...new Set(i.findings.map((f) => f.ruleId))];
-  const head = [
-    badge(ITEM_STATUS[i.status]),
-    `<strong class="item-id">${h(i.id)}</strong>`,
-    `<span class="severity sev-${i.severity}">${h(SEVERITY[i.severity])}</span>`,
-    i.dueDate ? `<span class="due">due ${h(i.dueDate)}</span>` : "",
-    i.overdue ? badge(OVERDUE) : "",
-    rules.length ? `<span class="rules">${rules.map((r) => h(r)).join(", ")}</span>` : "",
-  ].filter((x) => x !== "");
-  return [
-    `<div class="item status-${i.status}${i.overdue ? " is-overdue" : ""}">`,
-    `<div class="item-head">${head.join(" ")}</div>`,
-    `<p class="question">${h(oneLine(i.question))}</p>`,
+  const head = join(
+    [
+      badge(itemLabel(i)),
+      markup`<strong class="item-id">${i.id}</strong>`,
+      markup`<span class="severity sev-${i.severity}">${SEVERITY[i.severity]}</span>`,
+      i.dueDate ? markup`<span class="due">due ${i.dueDate}</span>` : "",
+      i.overdue ? badge(OVERDUE) : "",
+      rules.length ? markup`<span class="rules">${rules.join(", ")}</span>` : "",
+    ].filter(present),
+    " ",
+  );
+  return stack(
+    markup`<div class="item status-${i.belowDemand ? "below-demand" : i.status}${i.overdue ? " is-overdue" : ""}">`,
+    markup`<div class="item-head">${head}</div>`,
+    markup`<p class="question">${oneLine(i.question)}</p>`,
     i.condition.expression !== null
-      ? `<p class="muted small">Applies: ${h(conditionText(i.condition))}</p>`
-      : "",
+      ? markup`<p class="muted small" title="${i.condition.expression}">${conditionSentence(i.condition, report.facts)}</p>`
+      : EMPTY,
     evidence.length
-      ? `<dl class="evidence">${evidence.map(([k, v]) => `<dt>${h(k)}</dt><dd>${v}</dd>`).join("")}</dl>`
-      : "",
+      ? markup`<dl class="evidence">${evidence.map(([k, v]) => markup`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`
+      : EMPTY,
     i.sources.length
-      ? `<p class="sources">Sources: ${i.sources.map((s) => `<a href="#src-${idToken(s.id)}" title="${h(oneLine(s.title))}">${h(s.id)}</a>`).join(", ")}</p>`
-      : "",
-    "</div>",
-  ]
-    .filter((x) => x !== "")
-    .join("\n");
+      ? markup`<p class="sources">Sources: ${join(
+          i.sources.map(
+            (s) => markup`<a href="#src-${idToken(s.id)}" title="${oneLine(s.title)}">${s.id}</a>`,
+          ),
+          ", ",
+        )}</p>`
+      : EMPTY,
+    markup`</div>`,
+  );
 }
 
-function stakeholderArticle(s: StakeholderDetail, documented: ReadonlySet<string>): string {
+function stakeholderArticle(
+  s: StakeholderDetail,
+  documented: ReadonlySet<string>,
+  report: Report,
+): SafeHtml {
   const applicable = s.items.filter((i) => i.applies === true);
   const other = s.items.filter((i) => i.applies !== true);
-  const signers = s.signoff.signatures
-    .map(
+  const signers = join(
+    s.signoff.signatures.map(
       (x) =>
-        `${h(x.name)}${x.title ? `, ${h(x.title)}` : ""}, ${h(x.date)}${x.keyId ? ` <span class="muted">(key ${h(x.keyId)})</span>` : ""}`,
-    )
-    .join("<br>");
-  const about = [
-    `<span class="mono">${h(s.stakeholder)}</span>`,
-    s.agency ? h(s.agency) : "",
-    s.dependsOn.length
-      ? `after ${s.dependsOn.map((d) => officeLink(d, d, documented)).join(", ")}`
-      : "",
-  ].filter((x) => x !== "");
-  return [
-    `<article class="stakeholder" id="s-${idToken(s.stakeholder)}" aria-labelledby="h-s-${idToken(s.stakeholder)}">`,
-    `<h3 id="h-s-${idToken(s.stakeholder)}"><span class="order">${s.order}</span> ${h(oneLine(s.name))}</h3>`,
-    `<p class="about">${about.join(" · ")}</p>`,
-    `<p class="muted small">Applies: ${h(conditionText(s.condition))}</p>`,
-    '<table class="decision-box"><tbody>',
-    `<tr><th scope="row">Decision</th><td>${badge(DECISION[s.decision.state])}</td><th scope="row">By</th><td>${dash(s.decision.by)}</td><th scope="row">Date</th><td>${dash(s.decision.date)}</td></tr>`,
-    `<tr><th scope="row">Sign-off</th><td>${badge(SIGNOFF[s.signoff.state])}${s.signoff.required || s.signoff.state === "not-required" ? "" : '<span class="muted"> optional</span>'}</td><th scope="row">Signed by</th><td colspan="3">${signers || '<span class="none">—</span>'}</td></tr>`,
+        markup`${x.name}${x.title ? `, ${x.title}` : ""}, ${x.date}${x.keyId ? markup` <span class="muted">(key ${x.keyId})</span>` : ""}`,
+    ),
+    markup`<br>`,
+  );
+  const about = join(
+    [
+      markup`<span class="mono">${s.stakeholder}</span>`,
+      s.agency ?? "",
+      s.dependsOn.length
+        ? markup`after ${join(
+            s.dependsOn.map((d) => officeLink(d, d, documented)),
+            ", ",
+          )}`
+        : "",
+    ].filter(present),
+    " · ",
+  );
+  const id = idToken(s.stakeholder);
+  const condition = s.condition.expression;
+  const sentence = conditionSentence(s.condition, report.facts);
+  return stack(
+    markup`<article class="stakeholder" id="s-${id}" aria-labelledby="h-s-${id}">`,
+    markup`<h3 id="h-s-${id}"><span class="order">${s.order}</span> ${oneLine(s.name)}</h3>`,
+    markup`<p class="about">${about}</p>`,
+    condition === null
+      ? markup`<p class="muted small">${sentence}</p>`
+      : markup`<p class="muted small" title="${condition}">${sentence}</p>`,
+    markup`<table class="decision-box"><tbody>`,
+    markup`<tr><th scope="row">Decision</th><td>${badge(DECISION[s.decision.state])}</td><th scope="row">By</th><td>${dash(s.decision.by)}</td><th scope="row">Date</th><td>${dash(s.decision.date)}</td></tr>`,
+    markup`<tr><th scope="row">Sign-off</th><td>${badge(SIGNOFF[s.signoff.state])}${s.signoff.required || s.signoff.state === "not-required" ? "" : markup`<span class="muted"> optional</span>`}</td><th scope="row">Signed by</th><td colspan="3">${signers.markup === "" ? NONE : signers}</td></tr>`,
     s.decision.comments
-      ? `<tr><th scope="row">Comments</th><td colspan="5" class="comments">${escapeHtmlLines(s.decision.comments)}</td></tr>`
-      : "",
-    "</tbody></table>",
-    applicable.length ? `<div class="items">${applicable.map(itemBlock).join("\n")}</div>` : "",
+      ? markup`<tr><th scope="row">Comments</th><td colspan="5" class="comments">${brLines(s.decision.comments)}</td></tr>`
+      : EMPTY,
+    markup`</tbody></table>`,
+    applicable.length
+      ? markup`<div class="items">${join(
+          applicable.map((i) => itemBlock(i, report)),
+          NL,
+        )}</div>`
+      : EMPTY,
     other.length
-      ? `<p class="not-applicable">Not applicable to this draft: ${other.map((i) => `<strong>${h(i.id)}</strong> (${h(conditionText(i.condition))})`).join("; ")}.</p>`
-      : "",
-    "</article>",
-  ]
-    .filter((x) => x !== "")
-    .join("\n");
+      ? markup`<p class="not-applicable">Not applicable to this draft: ${join(
+          other.map(
+            (i) =>
+              markup`<strong>${i.id}</strong> (${conditionSentence(i.condition, report.facts)})`,
+          ),
+          "; ",
+        )}.</p>`
+      : EMPTY,
+    markup`</article>`,
+  );
 }
 
-function stakeholdersSection(report: Report): string {
-  if (report.stakeholders.length === 0) return "";
+function stakeholdersSection(report: Report): SafeHtml {
+  if (report.stakeholders.length === 0) return EMPTY;
   const documented = documentedOffices(report);
-  return [
-    '<section class="section stakeholders" aria-labelledby="h-stakeholders">',
-    '<h2 id="h-stakeholders">Stakeholders</h2>',
-    ...report.stakeholders.map((s) => stakeholderArticle(s, documented)),
-    "</section>",
-  ].join("\n");
+  return stack(
+    markup`<section class="section stakeholders" aria-labelledby="h-stakeholders">`,
+    markup`<h2 id="h-stakeholders">Stakeholders</h2>`,
+    ...report.stakeholders.map((s) => stakeholderArticle(s, documented, report)),
+    markup`</section>`,
+  );
 }
 
 // ---------------------------------------------------------------------------
-// Appendix: scope, facts, digests.
+// Appendices: the policy text; scope, facts and digests.
 
-function appendix(report: Report): string {
-  const out = [
-    '<section class="section appendix" aria-labelledby="h-appendix">',
-    '<h2 id="h-appendix">Scope, facts and digests</h2>',
+/** The policy text as the report's appendix: Markdown headings, lists and paragraphs, as text. */
+function policyAppendix(report: Report): SafeHtml {
+  const { file } = report.draft;
+  const text = report.draft.text ?? null;
+  return stack(
+    markup`<section class="section policy-text" aria-labelledby="h-policy">`,
+    markup`<h2 id="h-policy">Appendix: policy text</h2>`,
+    markup`<p class="lede">The text this record clears, from <span class="mono">${file}</span> (content digest <span class="mono digest">${report.digests.draft.contentDigest}</span>).</p>`,
+    text === null || text.trim() === ""
+      ? markup`<p class="policy-missing">The policy text is not held in the draft as text; see the document the draft names.</p>`
+      : markup`<div class="policy">${policyBlocks(text)}</div>`,
+    markup`</section>`,
+  );
+}
+
+/** Markdown emphasis and quote markers are not shown: the words are what is cleared. */
+function plainMarkdown(line: string): string {
+  return line.replace(/^\s*>\s?/, "").replace(/(\*\*|__)(.+?)\1/g, "$2");
+}
+
+function policyBlocks(text: string): SafeHtml {
+  const blocks = text
+    .split("\n")
+    .map(plainMarkdown)
+    .join("\n")
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter((block) => block !== "")
+    .map((block) => {
+      const heading = /^#{1,6}\s+(.*)$/s.exec(block);
+      if (heading && !block.includes("\n")) return markup`<h4>${heading[1]!}</h4>`;
+      const rows = block.split("\n");
+      if (rows.every((l) => /^\s*([-*+]|\d+[.)])\s+/.test(l))) {
+        const items = rows.map((l) => markup`<li>${l.replace(/^\s*([-*+]|\d+[.)])\s+/, "")}</li>`);
+        return /^\s*\d/.test(rows[0]!) ? markup`<ol>${items}</ol>` : markup`<ul>${items}</ul>`;
+      }
+      return markup`<p>${rows.map((l) => l.trim()).join(" ")}</p>`;
+    });
+  return join(blocks, NL);
+}
+
+function appendix(report: Report): SafeHtml {
+  const out: HtmlValue[] = [
+    markup`<section class="section appendix" aria-labelledby="h-appendix">`,
+    markup`<h2 id="h-appendix">Scope, facts and digests</h2>`,
   ];
   if (report.undecided.length) {
     out.push(
-      `<h3>Undecided: facts missing (${report.undecided.length})</h3>`,
-      '<table><thead><tr><th scope="col">Office</th><th scope="col">Condition</th><th scope="col">Missing facts</th></tr></thead><tbody>',
+      markup`<h3>Undecided: facts missing (${report.undecided.length})</h3>`,
+      markup`<table><thead><tr><th scope="col">Office</th><th scope="col">Condition</th><th scope="col">Missing facts</th></tr></thead><tbody>`,
       ...report.undecided.map(
         (s) =>
-          `<tr><td>${h(s.name)} <span class="muted">${h(s.stakeholder)}</span></td><td><code>${h(s.condition.expression ?? "always")}</code></td><td>${h(s.condition.missing.join(", ") || (s.condition.error ?? "—"))}</td></tr>`,
+          markup`<tr><td>${s.name} <span class="muted">${s.stakeholder}</span></td><td><code>${s.condition.expression ?? "always"}</code></td><td>${s.condition.missing.join(", ") || (s.condition.error ?? "—")}</td></tr>`,
       ),
-      "</tbody></table>",
+      markup`</tbody></table>`,
     );
   }
   out.push(
-    `<h3>Ruled out (${plural(report.ruledOut.length, "office")}, ${plural(report.ruledOutItems.length, "item")})</h3>`,
+    markup`<h3>Ruled out (${plural(report.ruledOut.length, "office")}, ${plural(report.ruledOutItems.length, "item")})</h3>`,
   );
   if (report.ruledOut.length || report.ruledOutItems.length) {
     out.push(
-      '<table><thead><tr><th scope="col">Office</th><th scope="col">Item</th><th scope="col">Why it does not apply</th></tr></thead><tbody>',
+      markup`<table><thead><tr><th scope="col">Office</th><th scope="col">Item</th><th scope="col">Why it does not apply</th></tr></thead><tbody>`,
       ...report.ruledOut.map(
         (s) =>
-          `<tr><td>${h(s.name)} <span class="muted">${h(s.stakeholder)}</span></td><td>whole office</td><td><code>${h(conditionText(s.condition))}</code></td></tr>`,
+          markup`<tr><td>${s.name} <span class="muted">${s.stakeholder}</span></td><td>whole office</td><td>${conditionSentence(s.condition, report.facts)}<br><code>${conditionText(s.condition)}</code></td></tr>`,
       ),
       ...report.ruledOutItems.map(
         (i) =>
-          `<tr><td>${h(i.name)} <span class="muted">${h(i.stakeholder)}</span></td><td>${h(i.item)}</td><td><code>${h(conditionText(i.condition))}</code></td></tr>`,
+          markup`<tr><td>${i.name} <span class="muted">${i.stakeholder}</span></td><td>${i.item}</td><td>${conditionSentence(i.condition, report.facts)}<br><code>${conditionText(i.condition)}</code></td></tr>`,
       ),
-      "</tbody></table>",
+      markup`</tbody></table>`,
     );
   } else {
-    out.push("<p>Every office and item the checklists name applies to this draft.</p>");
+    out.push(markup`<p>Every office and item the checklists name applies to this draft.</p>`);
   }
   if (report.sources.length) {
     out.push(
-      "<h3>Sources</h3>",
-      '<dl class="source-list">',
+      markup`<h3>Sources</h3>`,
+      markup`<dl class="source-list">`,
       ...report.sources.map(
         (s) =>
-          `<dt id="src-${idToken(s.id)}" class="mono">${h(s.id)}</dt><dd>${h(oneLine(s.title))}${s.href ? `<br><a href="${h(s.href)}" rel="noopener noreferrer" class="url">${h(s.href)}</a>` : s.url !== null ? `<br><span class="plain-ref">${h(s.url)}</span> <span class="muted">(not linked: not an http(s) address)</span>` : ""}</dd>`,
+          markup`<dt id="src-${idToken(s.id)}" class="mono">${s.id}</dt><dd>${oneLine(s.title)}${
+            s.href
+              ? markup`<br><a href="${s.href}" rel="noopener noreferrer" class="url">${s.href}</a>`
+              : s.url !== null
+                ? markup`<br><span class="plain-ref">${s.url}</span> <span class="muted">(not linked: not an http(s) address)</span>`
+                : ""
+          }</dd>`,
       ),
-      "</dl>",
+      markup`</dl>`,
     );
   }
   if (report.facts.length) {
     out.push(
-      "<h3>Facts</h3>",
-      '<table class="facts"><thead><tr><th scope="col">Fact</th><th scope="col">Value</th><th scope="col">Question</th><th scope="col">Given in</th></tr></thead><tbody>',
+      markup`<h3>Facts</h3>`,
+      markup`<table class="facts"><thead><tr><th scope="col">Fact</th><th scope="col">Value</th><th scope="col">Question</th><th scope="col">Given in</th></tr></thead><tbody>`,
       ...report.facts.map(
         (f) =>
-          `<tr><td class="mono">${h(f.name)}</td><td>${f.value === null ? '<strong class="missing">no value</strong>' : h(`${formatFactValue(f.value)}${f.unit ? ` ${f.unit}` : ""}`)}</td><td>${h(f.question)}</td><td>${dash(f.from)}</td></tr>`,
+          markup`<tr><td class="mono">${f.name}</td><td>${f.value === null ? markup`<strong class="missing">no value</strong>` : `${formatFactValue(f.value)}${f.unit ? ` ${f.unit}` : ""}`}</td><td>${f.question}</td><td>${dash(f.from)}</td></tr>`,
       ),
-      "</tbody></table>",
+      markup`</tbody></table>`,
     );
   }
   const { draft, checklists, review } = report.digests;
@@ -743,144 +943,167 @@ function appendix(report: Report): string {
       : [[`Review ${review.path}`, "not found: judged as an empty review"] as [string, string]]),
   ];
   out.push(
-    "<h3>Digests</h3>",
-    '<p class="lede">The inputs this report was generated from.</p>',
-    '<table class="digests"><thead><tr><th scope="col">Input</th><th scope="col">sha256</th></tr></thead><tbody>',
-    ...rows.map(([k, v]) => `<tr><td>${h(k)}</td><td class="mono digest">${h(v)}</td></tr>`),
-    "</tbody></table>",
-    "</section>",
+    markup`<h3>Digests</h3>`,
+    markup`<p class="lede">The inputs this report was generated from.</p>`,
+    markup`<table class="digests"><thead><tr><th scope="col">Input</th><th scope="col">sha256</th></tr></thead><tbody>`,
+    ...rows.map(([k, v]) => markup`<tr><td>${k}</td><td class="mono digest">${v}</td></tr>`),
+    markup`</tbody></table>`,
+    markup`</section>`,
   );
-  return out.join("\n");
+  return stack(...out);
 }
 
-function footer(report: Report): string {
-  const version = report.generator.version ? ` ${h(report.generator.version)}` : "";
-  return `<footer class="colophon">Generated by preclear${version} as of ${h(report.asOf)} from the inputs listed under Digests. Draft ${h(report.draft.id)}.</footer>`;
+function footer(report: Report): SafeHtml {
+  const version = report.generator.version ? ` ${report.generator.version}` : "";
+  return markup`<footer class="colophon">Generated by preclear${version} as of ${report.asOf} from the inputs listed under Digests. Draft ${report.draft.id}.</footer>`;
 }
 
 // ---------------------------------------------------------------------------
 
+/** report.css, then the page footer, which names the draft (escaped for a CSS string). */
 function stylesheet(report: Report): string {
   const running = escapeCssString(`Clearance record: ${report.draft.id} (as of ${report.asOf})`);
-  const tones = (Object.keys(TONE_FILL) as Tone[])
-    .map(
-      (t) =>
-        `.tone-${t}{color:${TONE_FILL[t][1]};background:${TONE_FILL[t][0]};border-color:${TONE_FILL[t][1]}}`,
-    )
-    .join("\n");
-  return `
-:root{--ink:#1b1b19;--muted:#5f5f59;--rule:#8c8c85;--light:#d9d8d2;--paper:#fff;--accent:#1c2e4a}
-*{box-sizing:border-box}
-html{background:#e9e8e3;color:var(--ink)}
-body{margin:0;overflow-wrap:anywhere;word-break:break-word;font:10.5pt/1.45 "Liberation Serif","Times New Roman",Times,"DejaVu Serif",serif;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.document{max-width:1060px;margin:24px auto;padding:40px 48px;background:var(--paper);box-shadow:0 1px 4px rgba(0,0,0,.25)}
-h1,h2,h3{font-weight:700;color:var(--accent);line-height:1.2}
-h1{font-size:20pt;margin:.2em 0 .5em}
-h2{font-size:14pt;margin:1.6em 0 .5em;padding-bottom:.2em;border-bottom:2px solid var(--accent);text-transform:uppercase;letter-spacing:.04em}
-h3{font-size:12pt;margin:1.2em 0 .4em}
-a{color:#1f4e8a}
-code,.mono{font-family:"Liberation Mono","DejaVu Sans Mono",monospace;font-size:.86em}
-.muted{color:var(--muted)}
-.small{font-size:.9em}
-.none{color:var(--muted)}
-.lede{color:var(--muted);margin:.2em 0 .8em}
-table{border-collapse:collapse;width:100%;margin:.4em 0 1em}
-th,td{border:1px solid var(--rule);padding:4px 6px;vertical-align:top;text-align:left;overflow-wrap:anywhere;word-break:break-word;min-width:0}
-thead th{background:#ecebe6;font-size:.85em;text-transform:uppercase;letter-spacing:.03em}
-thead{display:table-header-group}
-tr{break-inside:avoid}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-.badge{display:inline-flex;align-items:center;gap:4px;padding:1px 6px 1px 4px;border:1px solid;border-radius:3px;font:600 8.5pt/1.4 "Liberation Sans",Arial,"DejaVu Sans",sans-serif;white-space:nowrap;vertical-align:baseline}
-.icon{flex:none}
-${tones}
-.title-block{border:3px double var(--accent);padding:16px 20px 12px;margin-bottom:18px}
-.kicker{margin:0;font:700 9pt "Liberation Sans",Arial,sans-serif;letter-spacing:.18em;text-transform:uppercase;color:var(--muted)}
-.meta{width:auto;margin:.4em 0}
-.meta th,.meta td{border:none;padding:1px 14px 1px 0}
-.meta th{font-weight:normal;color:var(--muted);white-space:nowrap}
-.file{color:var(--muted);font-family:"Liberation Mono",monospace;font-size:.85em;margin-left:.5em}
-.status-line{margin:.6em 0 0;padding:6px 8px;border-left:6px solid}
-.status-line.blocked{border-color:#a1241a;background:#fbe4e2}
-.status-line.ready{border-color:#1e6b34;background:#e3f1e6}
-.status-line .badge{font-size:10pt}
-.sheet td{height:3.1em}
-.sheet .office-name{font-weight:700;color:var(--ink);text-decoration:none;display:block}
-.sheet .office .muted{font-size:.85em}
-.date{white-space:nowrap}
-.sheet th.signature,.sheet td.signature{width:19%}
-.sig-line{display:block;margin-top:2.2em;border-bottom:1px solid var(--ink)}
-.sheet tr.decision-non-concur td:first-child{box-shadow:inset 4px 0 0 #a1241a}
-.overdue-count{color:#a1241a;font-size:.85em}
-.findings .where{font-family:"Liberation Mono",monospace;font-size:.8em;word-break:break-all}
-.findings .rule{font-family:"Liberation Mono",monospace;font-size:.85em}
-.graph-wrap,.timeline-wrap{overflow-x:auto;border:1px solid var(--light);padding:6px;background:#fcfcfa}
-svg.graph,svg.timeline{display:block;max-width:100%;height:auto;margin:0 auto}
-svg.graph .edge{fill:none;stroke:#4a4a45;stroke-width:1.1}
-svg.graph text{font:11.5px "Liberation Sans",Arial,"DejaVu Sans",sans-serif;fill:#1b1b19}
-svg.graph text.order{font-weight:700;fill:#1c2e4a}
-svg.graph text.status{font-weight:700;font-size:11px}
-svg.timeline text{font:11px "Liberation Sans",Arial,"DejaVu Sans",sans-serif;fill:#1b1b19}
-svg.timeline .tick{fill:var(--muted);text-anchor:middle;font-size:10px}
-svg.timeline .grid{stroke:#e1e0da;stroke-width:1}
-svg.timeline .band{fill:#f4f3ef}
-svg.timeline .issuance{stroke:#1c2e4a;stroke-width:2}
-svg.timeline .asof{stroke:#a1241a;stroke-width:1.5;stroke-dasharray:5 3}
-svg.timeline .marker-label{text-anchor:end;font-size:10px;font-weight:700}
-svg.timeline .count{font-size:9px;font-weight:700}
-.legend{font-size:.9em}
-.legend-line{display:inline-block;width:18px;height:0;border-top:2px solid #1c2e4a;vertical-align:middle;margin-left:8px}
-.legend-line.asof-key{border-top:2px dashed #a1241a}
-.capacity-table tr.short td{background:#fdf0ee}
-.shortfall{color:#a1241a}
-svg.bar{display:block;margin-top:4px}
-.timeline-table tr.overdue td{background:#fdf0ee}
-.stakeholder{border-top:1px solid var(--rule);padding-top:.4em;margin-top:1.4em}
-.stakeholder h3{font-size:13pt}
-.order{display:inline-block;min-width:1.6em;padding:0 .3em;margin-right:.3em;border:1.5px solid var(--accent);border-radius:3px;text-align:center;font-size:.9em}
-.about{margin:.1em 0}
-.decision-box th{width:1%;white-space:nowrap;font-weight:normal;color:var(--muted);background:#f6f5f1}
-.decision-box .comments{font-style:italic}
-.item{border:1px solid var(--light);border-left:5px solid var(--rule);padding:6px 10px;margin:8px 0;break-inside:avoid}
-.item.status-satisfied{border-left-color:#1e6b34}
-.item.status-open{border-left-color:#a1241a}
-.item.status-in-progress{border-left-color:#1f4e8a}
-.item.status-risk-accepted{border-left-color:#8a5a00}
-.item.status-not-applicable{border-left-color:#5f5f59}
-.item.is-overdue{border-left-style:double;border-left-width:7px}
-.item-head{display:flex;flex-wrap:wrap;gap:6px;align-items:center}
-.item-id{font-family:"Liberation Mono",monospace;font-size:.95em}
-.severity{font:600 8pt "Liberation Sans",Arial,sans-serif;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
-.severity.sev-blocker{color:#a1241a}
-.due{font-size:.9em;color:var(--muted)}
-.rules{font-family:"Liberation Mono",monospace;font-size:.8em;color:var(--muted)}
-.question{margin:.3em 0}
-.evidence{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:.3em 0}
-.evidence dt{color:var(--muted)}
-.evidence dd{margin:0;overflow-wrap:anywhere}
-.missing{color:#a1241a}
-.sources{font-size:.9em;margin:.3em 0 0}
-.plain-ref{font-family:"Liberation Mono",monospace;font-size:.9em;overflow-wrap:anywhere}
-.not-applicable{font-size:.9em;color:var(--muted)}
-.digest{word-break:break-all}
-.source-list{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px}
-.source-list dd{margin:0}
-.source-list .url{font-family:"Liberation Mono",monospace;font-size:.82em;word-break:break-all}
-.colophon{margin-top:2em;padding-top:.6em;border-top:1px solid var(--rule);font-size:.85em;color:var(--muted)}
-@page{margin:16mm 14mm 18mm;@bottom-left{content:"${running}";font:8pt "Liberation Serif",serif;color:#5f5f59}@bottom-right{content:"Page " counter(page) " of " counter(pages);font:8pt "Liberation Serif",serif;color:#5f5f59}}
-@page wide{size:landscape}
-@media print{
-html{background:none}
-body{font-size:10pt}
-.document{max-width:none;margin:0;padding:0;box-shadow:none}
-a{color:inherit;text-decoration:none}
-.section{break-before:page}
-.graph-section{page:wide}
-.graph-wrap,.timeline-wrap{overflow:visible;border:none;padding:0;background:none}
-.stakeholder{break-before:page;border-top:none;margin-top:0}
-.stakeholders .stakeholder:first-of-type{break-before:avoid}
-.sheet td{height:3.6em}
-.title-block{break-inside:avoid}
-h2,h3{break-after:avoid}
-}
+  return `${REPORT_CSS}
+@page{@bottom-left{content:"${running}";font:8pt "Liberation Serif",serif;color:#5f5f59}@bottom-right{content:"Page " counter(page) " of " counter(pages);font:8pt "Liberation Serif",serif;color:#5f5f59}}
 `;
+}
+
+// ---------------------------------------------------------------------------
+// SPEC part two: roles, tasking, escalation, conditions, comments, scope-out.
+// Only when the report has a lifecycle part (a v1 report has none); styled by
+// the existing table and badge rules.
+
+const ROLE_TEXT = { clear: "Clear", consult: "Consult", inform: "Inform" } as const;
+
+function htmlTable(header: string[], rows: HtmlValue[][], className: string): SafeHtml {
+  return stack(
+    markup`<table class="${className}">`,
+    markup`<thead><tr>${header.map((c) => markup`<th scope="col">${c}</th>`)}</tr></thead>`,
+    markup`<tbody>`,
+    ...rows.map((cells) => markup`<tr>${cells.map((c) => markup`<td>${c}</td>`)}</tr>`),
+    markup`</tbody></table>`,
+  );
+}
+
+function lifecycleSection(report: Report): SafeHtml {
+  const l = report.lifecycle;
+  if (!l) return EMPTY;
+  const out: HtmlValue[] = [
+    markup`<section class="section lifecycle" aria-labelledby="h-lifecycle">`,
+    markup`<h2 id="h-lifecycle">Clearance lifecycle</h2>`,
+    markup`<p class="lede">Each office's role and the level that must decide, when it was given notice or tasked, its suspense in business days, and how its decision came about.</p>`,
+  ];
+  out.push(
+    htmlTable(
+      ["#", "Office", "Role", "Level", "Notice", "Tasked", "Suspense", "Decision", "Comments"],
+      l.offices.map((o) => {
+        const t = o.tasking;
+        return [
+          String(o.order),
+          markup`<a href="#s-${idToken(o.stakeholder)}">${o.name}</a>`,
+          ROLE_TEXT[o.role],
+          o.level,
+          o.notice
+            ? markup`${o.notice.date}${o.notice.means ? markup` <span class="muted">(${o.notice.means})</span>` : ""}`
+            : o.role === "clear"
+              ? dash(null)
+              : badge(SIGNOFF.missing),
+          t
+            ? markup`${t.tasked}${t.tasker ? markup`<br><span class="muted">${t.tasker}</span>` : ""}`
+            : dash(null),
+          t?.suspense
+            ? markup`${t.suspense}${t.suspenseComputed && t.businessDays !== null ? markup` <span class="muted">(${t.businessDays} business days)</span>` : ""}${t.extendedTo ? markup`<br>extended to ${t.extendedTo}` : ""}${t.overdue ? markup`<br>${badge(OVERDUE)}` : ""}`
+            : dash(null),
+          markup`${badge(DECISION[o.decision.state])}${o.decision.summary !== DECISION[o.decision.state].text.toLowerCase() ? markup`<br>${o.decision.summary}` : ""}${o.decision.level ? markup`<br><span class="muted">at ${o.decision.level} level</span>` : ""}`,
+          o.comments.total
+            ? markup`${o.comments.total} <span class="muted">(${o.comments.unresolved} unresolved)</span>`
+            : dash(null),
+        ];
+      }),
+      "lifecycle-table",
+    ),
+  );
+  for (const o of l.offices) {
+    const e = o.escalation;
+    if (!e) continue;
+    const by = e.decidedBy ? markup`${e.decidedBy.name} (${e.decidedBy.title})` : "—";
+    const what =
+      o.decision.state === "decided-over-objection"
+        ? markup`<strong>${o.name}: decided over objection</strong> by ${by}${e.decided ? markup` on ${e.decided}` : ""}.`
+        : markup`<strong>${o.name}</strong>: non-concurrence elevated to ${e.to}${e.date ? markup` on ${e.date}` : ""}: ${e.outcome}${e.valid ? "" : " (not by an official in escalateTo)"}${e.decidedBy ? markup`, decided by ${by}` : ""}.`;
+    out.push(
+      markup`<blockquote class="escalation"><p>${what}</p>${e.rationale ? markup`<p>Rationale: ${brLines(e.rationale)}</p>` : ""}${e.dissent ? markup`<p>Dissent: ${brLines(e.dissent)}</p>` : ""}</blockquote>`,
+    );
+  }
+  if (l.conditions.length) {
+    const open = l.conditions.filter((c) => c.status === "open").length;
+    out.push(
+      markup`<h3>Conditions of concurrence (${open} open)</h3>`,
+      htmlTable(
+        ["Office", "Condition", "What", "Owner", "Due", "Status"],
+        l.conditions.map((c) => [
+          c.name,
+          c.id,
+          c.text,
+          dash(c.owner),
+          markup`${dash(c.due)}${c.overdue ? markup` ${badge(OVERDUE)}` : ""}`,
+          c.status === "open" ? badge(ITEM_STATUS.open) : badge(ITEM_STATUS.satisfied),
+        ]),
+        "conditions-table",
+      ),
+    );
+  }
+  if (l.comments.length) {
+    const unresolved = l.comments.filter((c) => c.unresolved).length;
+    out.push(
+      markup`<h3>Comment resolution (${unresolved} unresolved)</h3>`,
+      htmlTable(
+        [
+          "Office",
+          "#",
+          "Type",
+          "Location",
+          "Comment",
+          "Proposed",
+          "Disposition",
+          "Response",
+          "Resolution",
+        ],
+        l.comments.map((c) => [
+          c.name,
+          c.id,
+          c.type,
+          dash(c.location),
+          brLines(c.text),
+          c.proposed === null ? dash(null) : brLines(c.proposed),
+          c.disposition,
+          c.response === null ? dash(null) : brLines(c.response),
+          `${c.resolution}${c.unresolved ? " ⭕" : " ✅"}`,
+        ]),
+        "comments-table",
+      ),
+    );
+  }
+  if (l.scopeOuts.length) {
+    out.push(
+      markup`<h3>Scope-out confirmations</h3>`,
+      htmlTable(
+        ["Office", "Ruled out by", "Confirmed by", "Date", "Basis"],
+        l.scopeOuts.map((s) => [
+          markup`${s.name} <span class="muted">${s.stakeholder}</span>`,
+          markup`<code>${s.ruledOutBy}</code>`,
+          s.confirmation
+            ? s.confirmation.confirmedBy
+            : s.confirmRequired
+              ? badge(SIGNOFF.missing)
+              : dash(null),
+          dash(s.confirmation?.date ?? null),
+          dash(s.confirmation?.basis ?? null),
+        ]),
+        "scope-out-table",
+      ),
+    );
+  }
+  out.push(markup`</section>`);
+  return stack(...out);
 }

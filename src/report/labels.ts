@@ -37,6 +37,9 @@ export const DECISION: Record<DecisionState, StateLabel> = {
   "concur-with-comments": label("Concur with comments", "☑️", "fair", "diamond"),
   "non-concur": label("Non-concur", "⛔", "bad", "cross"),
   pending: label("No decision", "⏳", "neutral", "ring"),
+  "decided-over-objection": label("Decided over objection", "⚖️", "warn", "diamond"),
+  "cleared-by-silence": label("Cleared by silence", "🔕", "fair", "circle"),
+  "not-asked": label("No decision asked", "➖", "neutral", "dash"),
 };
 
 export const SIGNOFF: Record<SignoffState, StateLabel> = {
@@ -58,12 +61,21 @@ export const ITEM_STATUS: Record<ItemStatus, StateLabel> = {
 
 export const OVERDUE: StateLabel = label("Overdue", "⏰", "bad", "triangle");
 
+/** A `satisfied` answer whose confirmed capacity is below the demand: not the green "Satisfied". */
+export const BELOW_DEMAND: StateLabel = label("Answered — below demand", "🟥", "bad", "square");
+
+/** The label of an item's state: its status, unless the answer is below the demand. */
+export function itemLabel(item: { status: ItemStatus; belowDemand: boolean }): StateLabel {
+  return item.belowDemand ? BELOW_DEMAND : ITEM_STATUS[item.status];
+}
+
 export const CAPACITY: Record<CapacityState, StateLabel> = {
   sufficient: label("Sufficient", "✅", "good", "check"),
   shortfall: label("Shortfall", "❌", "bad", "cross"),
   unconfirmed: label("Not confirmed", "❓", "bad", "ring"),
   unknown: label("Demand unknown", "❔", "warn", "triangle"),
   waived: label("Waived", "➖", "neutral", "dash"),
+  late: label("Available too late", "⏰", "bad", "triangle"),
 };
 
 export const SEVERITY: Record<"blocker" | "major" | "minor", string> = {
@@ -89,6 +101,41 @@ export function withUnit(n: number | null, unit: string | null): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * A condition as a plain sentence for readers, from the facts' own questions:
+ * `Applies: “Does the policy affect families?” yes.` The CEL stays in the
+ * JSON report (and in `conditionText`, for the technical appendix).
+ */
+export function conditionSentence(
+  c: ReportCondition,
+  facts: ReadonlyArray<{ name: string; question: string; unit: string | null }>,
+): string {
+  if (c.expression === null) return "Always applies.";
+  if (c.error) return `Cannot be decided: the condition fails (${c.error}).`;
+  const byName = new Map(facts.map((f) => [f.name, f]));
+  const asked = (name: string) => `“${byName.get(name)?.question ?? name}”`;
+  if (c.result === null) {
+    return `Undecided until answered: ${c.missing.map(asked).join("; ")}.`;
+  }
+  const answers = c.reads.map((r) => {
+    const unit = byName.get(r.fact)?.unit;
+    const value = r.value;
+    const answer =
+      value === null
+        ? "no answer"
+        : typeof value === "boolean"
+          ? value
+            ? "yes"
+            : "no"
+          : typeof value === "number"
+            ? `${formatNumber(value)}${unit ? ` ${unit}` : ""}`
+            : formatFactValue(value);
+    return `${asked(r.fact)} ${answer}`;
+  });
+  const verdict = c.result ? "Applies" : "Does not apply";
+  return answers.length ? `${verdict}: ${answers.join("; ")}.` : `${verdict}.`;
 }
 
 /** `facts.custody != 'none' with custody = "both" → true`, or `always`. */

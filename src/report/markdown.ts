@@ -14,10 +14,11 @@ import {
 } from "./escape.js";
 import {
   CAPACITY,
-  conditionText,
+  conditionSentence,
   DECISION,
   formatNumber,
   ITEM_STATUS,
+  itemLabel,
   LEVEL,
   OVERDUE,
   plural,
@@ -25,6 +26,7 @@ import {
   SIGNOFF,
   withUnit,
 } from "./labels.js";
+import type { ReportExtras } from "./redlines.js";
 import type { StateLabel } from "./labels.js";
 import type {
   ClearanceRow,
@@ -35,6 +37,13 @@ import type {
   StakeholderDetail,
 } from "./model.js";
 import { formatFactValue } from "../core/evaluate/facts.js";
+import {
+  characters,
+  COMMENT_BUDGET,
+  fitSections,
+  sizeOf,
+  type Section,
+} from "../formatters/budget.js";
 
 const badge = (l: StateLabel) => `${l.emoji} ${l.text}`;
 
@@ -48,22 +57,74 @@ function link(l: ReportLink): string {
   return l.href ? `[${cell(l.text)}](${l.href})` : cell(l.text);
 }
 
-export function renderMarkdown(report: Report): string {
-  const parts = [
-    titleBlock(report),
-    clearanceSheet(report),
-    gaps(report),
-    graph(report),
-    capacity(report),
-    timeline(report),
-    stakeholders(report),
-    scope(report),
-    sources(report),
-    facts(report),
-    digests(report),
-    footer(report),
-  ];
-  return `${parts.filter((p) => p !== "").join("\n\n")}\n`;
+export interface MarkdownOptions extends ReportExtras {
+  /** Size budget in characters (UTF-8 bytes); default 65,536, a GitHub comment. */
+  budget?: number;
+}
+
+/**
+ * The report within its size budget (budget.ts): the title block, clearance
+ * sheet, blocking gaps by office, capacity, the timeline chart, digests and
+ * footer always; then, in this order while they fit, the coordination graph,
+ * facts, each office's details (worst office first), the table of blocking
+ * gaps, the timeline table, scope, sources and the warnings.
+ */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const budget = options.budget ?? COMMENT_BUDGET;
+  const always = (full: string): Section => ({ full, short: full, priority: 0 });
+  const optional = (full: string, priority: number, short = ""): Section => ({
+    full,
+    short,
+    priority,
+  });
+  const worst = officesWorstFirst(report);
+  const sections: Section[] = [
+    always(titleBlock(report)),
+    always(clearanceSheet(report)),
+    optional(lifecycle(report), 20),
+    optional(options.redlines?.markdown ?? "", 25),
+    optional(gaps(report), 30, gapsShort(report)),
+    optional(otherFindings(report), 60),
+    optional(graph(report), 2),
+    always(capacity(report)),
+    optional(timeline(report, true), 40, timeline(report, false)),
+    ...(report.stakeholders.length
+      ? [
+          always("## Stakeholders"),
+          ...report.stakeholders.map((s) =>
+            optional(stakeholder(s, report), 10 + worst.indexOf(s.stakeholder)),
+          ),
+        ]
+      : []),
+    optional(scope(report), 50),
+    optional(sources(report), 55),
+    optional(facts(report), 3),
+    always(digests(report)),
+  ].filter((section) => section.full !== "" || section.short !== "");
+  // The footer closes the report, after the note on what was left out.
+  const end = `\n${footer(report)}\n`;
+  const fitted = fitSections(sections, budget - sizeOf(end), {
+    closing: (shortened) =>
+      shortened === 0
+        ? ""
+        : `_${plural(shortened, "section")} shortened or left out to keep this report under ${characters(budget)}. The HTML (\`preclear report --format html\`) and JSON reports hold everything._`,
+    tooSmall: (size, limit) =>
+      `> **Note:** even the summary of this report is ${characters(size)}, more than the budget of ${characters(limit)}; it is written whole.`,
+  });
+  return `${fitted.text}${end}`;
+}
+
+/** Offices by how much they block: blocking gaps, then open items, then order. */
+function officesWorstFirst(report: Report): string[] {
+  return [...report.clearanceSheet]
+    .sort(
+      (a, b) =>
+        Number(b.decision.state === "non-concur") - Number(a.decision.state === "non-concur") ||
+        b.blockingGaps - a.blockingGaps ||
+        b.items.open - a.items.open ||
+        a.order - b.order,
+    )
+    .map((row) => row.stakeholder);
 }
 
 function titleBlock(report: Report): string {
@@ -138,18 +199,28 @@ function gaps(report: Report): string {
       ? table(FINDING_HEADER, findingRows(report.blockingGaps))
       : "None: no error-level findings.",
   );
-  if (report.otherFindings.length) {
-    out.push(
-      "",
-      "<details>",
-      `<summary>Warnings and notes (${report.otherFindings.length})</summary>`,
-      "",
-      table(FINDING_HEADER, findingRows(report.otherFindings)),
-      "",
-      "</details>",
-    );
-  }
   return out.join("\n");
+}
+
+/** One line for the blocking gaps: how many per office, worst first. */
+function gapsShort(report: Report): string {
+  const per = report.clearanceSheet
+    .filter((row) => row.blockingGaps > 0)
+    .sort((a, b) => b.blockingGaps - a.blockingGaps || a.order - b.order)
+    .map((row) => `${inline(row.stakeholder)} ${row.blockingGaps}`);
+  return `## Blocking gaps (${report.blockingGaps.length})\n\n${per.length ? `By office: ${per.join(", ")}.` : "None: no error-level findings."}`;
+}
+
+function otherFindings(report: Report): string {
+  if (report.otherFindings.length === 0) return "";
+  return [
+    "<details>",
+    `<summary>Warnings and notes (${report.otherFindings.length})</summary>`,
+    "",
+    table(FINDING_HEADER, findingRows(report.otherFindings)),
+    "",
+    "</details>",
+  ].join("\n");
 }
 
 const MERMAID_CLASSES = [
@@ -163,27 +234,48 @@ const MERMAID_CLASS = {
   "concur-with-comments": "concurWithComments",
   "non-concur": "nonConcur",
   pending: "pending",
+  // SPEC part two: drawn like the decision they amount to.
+  "decided-over-objection": "concurWithComments",
+  "cleared-by-silence": "concur",
+  "not-asked": "pending",
 } as const;
+
+/**
+ * Mermaid's own limits: a diagram's text may not exceed 50,000 characters
+ * (`maxTextSize`) nor have more than 500 edges (`maxEdges`); past them it
+ * draws an error. We stay well inside both.
+ */
+export const MERMAID_MAX_TEXT = 45_000;
+export const MERMAID_MAX_EDGES = 400;
 
 function graph(report: Report): string {
   const { nodes, edges } = report.coordinationGraph;
   if (nodes.length === 0) return "";
   const key = new Map(nodes.map((n, index) => [n.stakeholder, `s${index + 1}`]));
-  const lines = ["```mermaid", "flowchart TD"];
+  // Left to right, one short label per office (its number, id and decision):
+  // the clearance sheet above gives the names.
+  const lines = ["```mermaid", "flowchart LR"];
   for (const n of nodes) {
     const l = DECISION[n.decision];
     lines.push(
-      `  ${key.get(n.stakeholder)}["${n.order}. ${mermaidLabel(n.name)}<br/>${l.emoji} ${mermaidLabel(l.text)}"]:::${MERMAID_CLASS[n.decision]}`,
+      `  ${key.get(n.stakeholder)}["${n.order}. ${mermaidLabel(n.stakeholder)} ${l.emoji}"]:::${MERMAID_CLASS[n.decision]}`,
     );
   }
   for (const e of edges) lines.push(`  ${key.get(e.from)} --> ${key.get(e.to)}`);
   lines.push(...MERMAID_CLASSES.map((c) => `  ${c}`), "```");
+  const diagram = lines.join("\n");
+  const legend = `Legend: ${(["concur", "concur-with-comments", "non-concur", "pending"] as const)
+    .map((state) => `${DECISION[state].emoji} ${DECISION[state].text.toLowerCase()}`)
+    .join(
+      " · ",
+    )}. Numbers are the clearance sheet's order; an arrow points from an office to one that decides after it.`;
+  const fits = diagram.length <= MERMAID_MAX_TEXT && edges.length <= MERMAID_MAX_EDGES;
   return [
     "## Coordination graph",
     "",
-    "Each office decides after the offices it depends on (arrows point from the earlier to the later). The label gives the decision.",
-    "",
-    lines.join("\n"),
+    fits
+      ? `${diagram}\n\n${legend}`
+      : `The graph has ${plural(nodes.length, "office")} and ${plural(edges.length, "dependency", "dependencies")}, more than a Mermaid diagram can draw; the HTML report draws it, and the clearance sheet lists the order.`,
   ].join("\n");
 }
 
@@ -210,7 +302,10 @@ function capacity(report: Report): string {
   )}`;
 }
 
-function timeline(report: Report): string {
+/** Past this many dated items, the gantt shows one bar per office instead of one per item. */
+export const GANTT_ITEM_LIMIT = 60;
+
+function timeline(report: Report, withTable: boolean): string {
   const { entries, issuanceDate, asOf } = report.timeline;
   if (entries.length === 0) return "";
   const gantt = ["```mermaid", "gantt", "  title Due dates against the issuance date"];
@@ -220,38 +315,70 @@ function timeline(report: Report): string {
   if (issuanceDate !== null && isDate(issuanceDate)) {
     gantt.push(`  Issuance :crit, milestone, issuance, ${issuanceDate}, 0d`);
   }
+  const dated = report.stakeholders.map((s) => ({
+    s,
+    items: s.items.filter((i) => i.applies === true && i.dueDate !== null && isDate(i.dueDate)),
+  }));
+  const itemCount = dated.reduce((n, d) => n + d.items.length, 0);
+  const perOffice = itemCount > GANTT_ITEM_LIMIT;
   let task = 0;
-  for (const s of report.stakeholders) {
-    const mine = s.items.filter(
-      (i) => i.applies === true && i.dueDate !== null && isDate(i.dueDate),
-    );
-    if (mine.length === 0) continue;
-    gantt.push(`  section ${mermaidPlain(`${s.order}. ${s.name}`)}`);
-    mine.forEach((i, index) => {
-      const state = i.done ? "done" : i.overdue ? "overdue" : "open";
-      const tags = i.done ? "done, milestone" : i.overdue ? "crit, milestone" : "active, milestone";
-      // A leading number keeps an item id such as `click` or `section` from reading as a keyword.
-      const name = mermaidPlain(`${s.order}.${index + 1} ${i.id} (${state})`);
-      gantt.push(`  ${name} :${tags}, t${++task}, ${i.dueDate}, 0d`);
-    });
+  if (perOffice) {
+    gantt.push("  section Offices");
+    for (const { s, items } of dated) {
+      if (items.length === 0) continue;
+      const dates = items.map((i) => i.dueDate!).sort();
+      const open = items.filter((i) => !i.done).length;
+      const late = items.filter((i) => i.overdue).length;
+      const tags = late ? "crit" : open ? "active" : "done";
+      const name = mermaidPlain(
+        `${s.order}. ${s.stakeholder} (${open} open${late ? `, ${late} overdue` : ""})`,
+      );
+      const first = dates[0]!;
+      const last = dates[dates.length - 1]!;
+      gantt.push(
+        first === last
+          ? `  ${name} :${tags}, milestone, t${++task}, ${first}, 0d`
+          : `  ${name} :${tags}, t${++task}, ${first}, ${last}`,
+      );
+    }
+  } else {
+    for (const { s, items } of dated) {
+      if (items.length === 0) continue;
+      gantt.push(`  section ${mermaidPlain(`${s.order}. ${s.stakeholder}`)}`);
+      items.forEach((i, index) => {
+        const state = i.done ? "done" : i.overdue ? "overdue" : "open";
+        const tags = i.done
+          ? "done, milestone"
+          : i.overdue
+            ? "crit, milestone"
+            : "active, milestone";
+        // A leading number keeps an item id such as `click` or `section` from reading as a keyword.
+        const name = mermaidPlain(`${s.order}.${index + 1} ${i.id} (${state})`);
+        gantt.push(`  ${name} :${tags}, t${++task}, ${i.dueDate}, 0d`);
+      });
+    }
   }
   gantt.push("```");
+  const chart = gantt.join("\n");
   const rows = entries.map((e) => [
     cell(e.dueDate),
     cell(e.name),
     cell(e.item),
     SEVERITY[e.severity],
-    `${badge(ITEM_STATUS[e.status])}${e.overdue ? ` · **${badge(OVERDUE)} by ${plural(e.daysOverdue ?? 0, "day")}**` : ""}`,
+    `${badge(itemLabel(e))}${e.overdue ? ` · **${badge(OVERDUE)} by ${plural(e.daysOverdue ?? 0, "day")}**` : ""}`,
     `${e.daysBeforeIssuance} (${cell(e.due)})`,
   ]);
   return [
     "## Timeline",
     "",
-    `Due dates count back from the issuance date (${issuanceDate === null ? "not set" : inline(issuanceDate)}); items not done by ${inline(asOf)} are overdue.`,
+    `Due dates count back from the issuance date (${issuanceDate === null ? "not set" : inline(issuanceDate)}); items not done by ${inline(asOf)} are overdue.${perOffice ? ` With ${plural(itemCount, "dated item")}, the chart shows one bar per office, from its first to its last due date (red: something overdue).` : ""}`,
     "",
-    gantt.join("\n"),
-    "",
-    table(["Due", "Office", "Item", "Severity", "Status", "Days before issuance"], rows),
+    chart.length <= MERMAID_MAX_TEXT
+      ? chart
+      : `The chart would be ${characters(chart.length)}, more than Mermaid draws; see the HTML report.`,
+    ...(withTable
+      ? ["", table(["Due", "Office", "Item", "Severity", "Status", "Days before issuance"], rows)]
+      : []),
   ].join("\n");
 }
 
@@ -273,7 +400,7 @@ function itemRow(i: ReportItem): string[] {
   if (i.justification !== null) notes.push(`Justification: ${cell(i.justification.trim())}`);
   if (i.acceptedBy !== null) notes.push(`Accepted by: ${cell(i.acceptedBy)}`);
   if (i.rationale !== null) notes.push(`Rationale: ${cell(i.rationale.trim())}`);
-  const status = [badge(ITEM_STATUS[i.status])];
+  const status = [badge(itemLabel(i))];
   if (i.overdue) status.push(`**${badge(OVERDUE)}**`);
   const rules = [...new Set(i.findings.map((f) => f.ruleId))];
   if (rules.length) status.push(rules.map((r) => cell(r)).join(", "));
@@ -288,12 +415,12 @@ function itemRow(i: ReportItem): string[] {
   ];
 }
 
-function stakeholder(s: StakeholderDetail): string {
+function stakeholder(s: StakeholderDetail, report: Report): string {
   const l = DECISION[s.decision.state];
   const about = [
     `${inline(s.stakeholder)}${s.agency ? ` · ${inline(s.agency)}` : ""}`,
     s.dependsOn.length ? `after ${s.dependsOn.map(inline).join(", ")}` : "",
-    `applies: ${inline(conditionText(s.condition))}`,
+    inline(conditionSentence(s.condition, report.facts)),
   ].filter((x) => x !== "");
   const out = [`### ${s.order}. ${inline(s.name)}`, "", about.join(" · "), ""];
   const signer = s.signoff.signatures
@@ -333,15 +460,10 @@ function stakeholder(s: StakeholderDetail): string {
   if (notApplicable.length) {
     out.push(
       "",
-      `Not applicable to this draft: ${notApplicable.map((i) => `${inline(i.id)} (${inline(conditionText(i.condition))})`).join("; ")}.`,
+      `Not applicable to this draft: ${notApplicable.map((i) => `${inline(i.id)} (${inline(conditionSentence(i.condition, report.facts))})`).join("; ")}.`,
     );
   }
   return out.join("\n");
-}
-
-function stakeholders(report: Report): string {
-  if (report.stakeholders.length === 0) return "";
-  return ["## Stakeholders", ...report.stakeholders.map(stakeholder)].join("\n\n");
 }
 
 function scope(report: Report): string {
@@ -370,12 +492,12 @@ function scope(report: Report): string {
       ...report.ruledOut.map((s) => [
         `${cell(s.name)} (${cell(s.stakeholder)})`,
         "whole office",
-        cell(conditionText(s.condition)),
+        cell(conditionSentence(s.condition, report.facts)),
       ]),
       ...report.ruledOutItems.map((i) => [
         `${cell(i.name)} (${cell(i.stakeholder)})`,
         cell(i.item),
-        cell(conditionText(i.condition)),
+        cell(conditionSentence(i.condition, report.facts)),
       ]),
     ];
     out.push(table(["Office", "Item", "Why it does not apply"], rows));
@@ -427,4 +549,136 @@ function digests(report: Report): string {
 function footer(report: Report): string {
   const version = report.generator.version ? ` ${inline(report.generator.version)}` : "";
   return `---\n\n*Generated by preclear${version} as of ${inline(report.asOf)}.*`;
+}
+
+// ---------------------------------------------------------------------------
+// SPEC part two: roles, tasking, escalation, conditions, comments, scope-out.
+// Only when the report has a lifecycle part (a v1 report has none).
+
+const ROLE_TEXT = { clear: "Clear", consult: "Consult", inform: "Inform" } as const;
+
+function lifecycle(report: Report): string {
+  const l = report.lifecycle;
+  if (!l) return "";
+  const out: string[] = [];
+  if (l.offices.length) {
+    const rows = l.offices.map((o) => {
+      const t = o.tasking;
+      const suspense = t?.suspense
+        ? `${cell(t.suspense)}${t.suspenseComputed && t.businessDays !== null ? ` (${t.businessDays} business days)` : ""}${t.extendedTo ? `<br>extended to ${cell(t.extendedTo)}` : ""}${t.overdue ? ` ${OVERDUE.emoji} overdue` : ""}`
+        : "—";
+      const notice = o.notice
+        ? `${cell(o.notice.date)}${o.notice.means ? ` (${cell(o.notice.means)})` : ""}`
+        : o.role === "clear"
+          ? "—"
+          : "❌ none";
+      const decided = `${badge(DECISION[o.decision.state])}${o.decision.summary !== DECISION[o.decision.state].text.toLowerCase() ? `<br>${cell(o.decision.summary)}` : ""}${o.decision.level ? `<br>at ${o.decision.level} level` : ""}`;
+      return [
+        String(o.order),
+        `${cell(o.name)} (${cell(o.stakeholder)})`,
+        ROLE_TEXT[o.role],
+        o.level,
+        notice,
+        t ? `${cell(t.tasked)}${t.tasker ? ` by ${cell(t.tasker)}` : ""}` : "—",
+        suspense,
+        decided,
+        o.comments.total ? `${o.comments.total} (${o.comments.unresolved} unresolved)` : "—",
+      ];
+    });
+    out.push(
+      "## Clearance lifecycle",
+      "",
+      table(
+        ["#", "Office", "Role", "Level", "Notice", "Tasked", "Suspense", "Decision", "Comments"],
+        rows,
+        ["r"],
+      ),
+    );
+    for (const o of l.offices) {
+      const e = o.escalation;
+      if (!e) continue;
+      const by = e.decidedBy ? `${cell(e.decidedBy.name)} (${cell(e.decidedBy.title)})` : "—";
+      const what =
+        o.decision.state === "decided-over-objection"
+          ? `**${cell(o.name)}: decided over objection** by ${by}${e.decided ? ` on ${cell(e.decided)}` : ""}.`
+          : `**${cell(o.name)}**: non-concurrence elevated to ${cell(e.to)}${e.date ? ` on ${cell(e.date)}` : ""}: ${e.outcome}${e.valid ? "" : " (❌ not by an official in escalateTo)"}${e.decidedBy ? `, decided by ${by}` : ""}.`;
+      out.push(
+        "",
+        `> ${what}${e.rationale ? ` Rationale: ${inline(e.rationale)}` : ""}${e.dissent ? ` Dissent: ${inline(e.dissent)}` : ""}`,
+      );
+    }
+  }
+  if (l.conditions.length) {
+    const open = l.conditions.filter((c) => c.status === "open").length;
+    out.push(
+      "",
+      `## Conditions of concurrence (${open} open)`,
+      "",
+      table(
+        ["Office", "Condition", "What", "Owner", "Due", "Status"],
+        l.conditions.map((c) => [
+          cell(c.name),
+          cell(c.id),
+          cell(c.text),
+          c.owner === null ? "—" : cell(c.owner),
+          c.due === null ? "—" : `${cell(c.due)}${c.overdue ? ` ${OVERDUE.emoji}` : ""}`,
+          c.status === "open" ? "⭕ Open" : "✅ Met",
+        ]),
+      ),
+    );
+  }
+  if (l.comments.length) {
+    const unresolved = l.comments.filter((c) => c.unresolved).length;
+    out.push(
+      "",
+      `## Comment resolution (${unresolved} unresolved)`,
+      "",
+      table(
+        [
+          "Office",
+          "#",
+          "Type",
+          "Location",
+          "Comment",
+          "Proposed",
+          "Disposition",
+          "Response",
+          "Resolution",
+        ],
+        l.comments.map((c) => [
+          cell(c.name),
+          cell(c.id),
+          c.type,
+          c.location === null ? "—" : cell(c.location),
+          cell(c.text),
+          c.proposed === null ? "—" : cell(c.proposed),
+          c.disposition,
+          c.response === null ? "—" : cell(c.response),
+          `${c.resolution}${c.unresolved ? " ⭕" : " ✅"}`,
+        ]),
+      ),
+    );
+  }
+  if (l.scopeOuts.length) {
+    out.push(
+      "",
+      "## Scope-out confirmations",
+      "",
+      table(
+        ["Office", "Ruled out by", "Confirmed by", "Date", "Basis"],
+        l.scopeOuts.map((s) => [
+          `${cell(s.name)} (${cell(s.stakeholder)})`,
+          cell(s.ruledOutBy),
+          s.confirmation
+            ? cell(s.confirmation.confirmedBy)
+            : s.confirmRequired
+              ? "❌ not confirmed"
+              : "—",
+          s.confirmation ? cell(s.confirmation.date) : "—",
+          s.confirmation ? cell(s.confirmation.basis) : "—",
+        ]),
+      ),
+    );
+  }
+  return out.join("\n").replace(/^\n+/, "");
 }

@@ -6,14 +6,42 @@
  * contract of schemas/report.schema.json (checked in a test).
  */
 import { createHash } from "node:crypto";
-import type { ConditionOutcome, Evaluation, ItemEvaluation } from "../core/evaluate/evaluate.js";
-import { DONE_STATUSES } from "../core/evaluate/evaluate.js";
+import type {
+  ConditionOutcome,
+  Evaluation,
+  ItemEvaluation,
+  StakeholderEvaluation,
+} from "../core/evaluate/evaluate.js";
 import type { Finding, Level, RuleId } from "../core/rules/findings.js";
 import { RULE_IDS } from "../core/rules/findings.js";
+import {
+  decisionState,
+  itemState,
+  signoffRequired,
+  signoffStateFromFindings,
+  stateContext,
+} from "../core/rules/state.js";
+import type {
+  CapacityState,
+  DecisionState,
+  ItemPhase,
+  ItemStatus,
+  SignoffState,
+} from "../core/rules/state.js";
 import { displayPath } from "../core/load/paths.js";
 import type { FactValue } from "../core/types/draft.js";
-import type { ItemResponse } from "../core/types/review.js";
+import type { Report } from "../core/types/report.js";
 import { safeHref } from "./escape.js";
+import { buildLifecycle } from "./lifecycle.js";
+import type { LifecycleReport } from "./lifecycle.js";
+
+export type {
+  CommentRow,
+  LifecycleOffice,
+  LifecycleReport,
+  ScopeOutRow,
+  TrackedCondition,
+} from "./lifecycle.js";
 
 export const REPORT_SCHEMA_ID = "https://preclear.dev/schemas/v1/report.schema.json";
 
@@ -24,276 +52,41 @@ export interface ReportOptions {
   cwd?: string;
   /** preclear's version, recorded as the generator. */
   toolVersion?: string;
+  /** The policy text, for the report's appendix (null: not available as text). */
+  policyText?: string | null;
 }
 
-export type DecisionState = "concur" | "concur-with-comments" | "non-concur" | "pending";
+/** The states are decided in core/rules/state.ts; the report shows them. */
+export type {
+  CapacityState,
+  DecisionState,
+  ItemPhase,
+  ItemStatus,
+  SignoffState,
+} from "../core/rules/state.js";
 
-/** Sign-off state of one stakeholder, derived from the findings. */
-export type SignoffState =
-  "signature-verified" | "valid" | "stale" | "invalid" | "missing" | "not-required";
-
-export type ItemStatus = NonNullable<ItemResponse["status"]>;
-
-export type CapacityState = "sufficient" | "shortfall" | "unconfirmed" | "unknown" | "waived";
-
-export interface ReportCondition {
-  /** The CEL expression, or null when the stakeholder or item always applies. */
-  expression: string | null;
-  result: boolean | null;
-  /** The facts the expression read, with their values. */
-  reads: Array<{ fact: string; value: FactValue | null }>;
-  /** Facts it needed that have no value. */
-  missing: string[];
-  error: string | null;
-}
-
-/** Text that may be a link: `href` is set only for an http(s) URL. */
-export interface ReportLink {
-  text: string;
-  href: string | null;
-}
-
-export interface ReportDecision {
-  state: DecisionState;
-  by: string | null;
-  date: string | null;
-  comments: string | null;
-}
-
-export interface ReportSignature {
-  name: string;
-  title: string | null;
-  date: string;
-  keyId: string | null;
-}
-
-export interface ReportSignoff {
-  required: boolean;
-  state: SignoffState;
-  signatures: ReportSignature[];
-}
-
-export interface ClearanceRow {
-  /** 1-based position in coordination order among applicable stakeholders. */
-  order: number;
-  stakeholder: string;
-  name: string;
-  agency: string | null;
-  dependsOn: string[];
-  decision: ReportDecision;
-  signoff: ReportSignoff;
-  items: { applicable: number; done: number; open: number; overdue: number };
-  /** Error-level findings about this stakeholder. */
-  blockingGaps: number;
-}
-
-export interface ReportFinding {
-  ruleId: RuleId;
-  level: Level;
-  message: string;
-  stakeholder: string | null;
-  stakeholderName: string | null;
-  item: string | null;
-  location: { file: string; line: number; column: number };
-}
-
-export interface ReportItem {
-  id: string;
-  question: string;
-  severity: "blocker" | "major" | "minor";
-  applies: boolean | null;
-  condition: ReportCondition;
-  status: ItemStatus;
-  done: boolean;
-  /** ISO 8601 duration before issuance, as the checklist gives it. */
-  due: string | null;
-  dueDate: string | null;
-  overdue: boolean;
-  evidence: {
-    required: string[];
-    /** Required fields a satisfied response lacks. */
-    missing: string[];
-    contact: string | null;
-    date: string | null;
-    document: ReportLink | null;
-    capacity: number | null;
-  };
-  notes: string | null;
-  justification: string | null;
-  acceptedBy: string | null;
-  rationale: string | null;
-  sources: ReportSource[];
-  findings: Array<{ ruleId: RuleId; level: Level }>;
-}
-
-export interface ReportSource {
-  id: string;
-  title: string;
-  /** The URL as the checklist gives it. */
-  url: string | null;
-  /** The same URL when it is http(s) and safe to link; null otherwise. */
-  href: string | null;
-}
-
-export interface StakeholderDetail {
-  order: number;
-  stakeholder: string;
-  name: string;
-  agency: string | null;
-  description: string | null;
-  dependsOn: string[];
-  condition: ReportCondition;
-  decision: ReportDecision;
-  signoff: ReportSignoff;
-  items: ReportItem[];
-}
-
-export interface CapacityRow {
-  stakeholder: string;
-  name: string;
-  item: string;
-  question: string;
-  unit: string | null;
-  expression: string;
-  reads: Array<{ fact: string; value: FactValue | null }>;
-  demand: number | null;
-  capacity: number | null;
-  /** How far confirmed capacity falls short of the demand (0 when it meets it). */
-  shortfall: number | null;
-  state: CapacityState;
-  status: ItemStatus;
-}
-
-export interface TimelineEntry {
-  stakeholder: string;
-  name: string;
-  item: string;
-  question: string;
-  severity: "blocker" | "major" | "minor";
-  due: string;
-  dueDate: string;
-  /** Days between the due date and the issuance date. */
-  daysBeforeIssuance: number;
-  status: ItemStatus;
-  done: boolean;
-  overdue: boolean;
-  /** Days past the due date as of the report date, when overdue. */
-  daysOverdue: number | null;
-}
-
-export interface GraphNode {
-  stakeholder: string;
-  name: string;
-  order: number;
-  /** Longest path of dependsOn edges leading to it: 0 for those that depend on nothing. */
-  rank: number;
-  /** Position within its rank, left to right. */
-  position: number;
-  decision: DecisionState;
-  signoff: SignoffState;
-}
-
-export interface CoordinationGraph {
-  ranks: number;
-  nodes: GraphNode[];
-  /** `from` must decide before `to` (to dependsOn from). */
-  edges: Array<{ from: string; to: string }>;
-}
-
-export interface ScopedOutStakeholder {
-  stakeholder: string;
-  name: string;
-  agency: string | null;
-  condition: ReportCondition;
-}
-
-export interface ScopedOutItem {
-  stakeholder: string;
-  name: string;
-  item: string;
-  question: string;
-  condition: ReportCondition;
-}
-
-export interface ReportFact {
-  name: string;
-  question: string;
-  value: FactValue | null;
-  unit: string | null;
-  /** The file that gave the value. */
-  from: string | null;
-}
-
-export interface ReportDigests {
-  draft: {
-    file: string;
-    /** sha256 of the policy text: what sign-offs bind to. */
-    contentDigest: string;
-    /** sha256 of the draft's front matter or descriptor: its facts and checklists. */
-    metadataDigest: string;
-  };
-  checklists: Array<{
-    id: string;
-    version: string;
-    builtin: boolean;
-    file: string | null;
-    digest: string;
-  }>;
-  review: { path: string; exists: boolean; files: Array<{ file: string; digest: string }> };
-}
-
-export interface ReportSummary {
-  /** No error-level findings: nothing blocks issuance. */
-  ready: boolean;
-  findings: Record<Level, number>;
-  stakeholders: { applicable: number; undecided: number; ruledOut: number };
-  decisions: {
-    concur: number;
-    concurWithComments: number;
-    nonConcur: number;
-    pending: number;
-  };
-  signoffs: Record<SignoffState, number>;
-  items: { applicable: number; done: number; open: number; overdue: number };
-  capacityShortfalls: number;
-}
-
-export interface Report {
-  $schema: typeof REPORT_SCHEMA_ID;
-  apiVersion: "preclear/v1";
-  kind: "Report";
-  generator: { name: "preclear"; version: string | null };
-  asOf: string;
-  draft: {
-    id: string;
-    title: string;
-    issuer: string | null;
-    issuanceDate: string | null;
-    file: string;
-    checklists: string[];
-  };
-  summary: ReportSummary;
-  clearanceSheet: ClearanceRow[];
-  blockingGaps: ReportFinding[];
-  otherFindings: ReportFinding[];
-  stakeholders: StakeholderDetail[];
-  capacity: CapacityRow[];
-  timeline: { issuanceDate: string | null; asOf: string; entries: TimelineEntry[] };
-  coordinationGraph: CoordinationGraph;
-  undecided: ScopedOutStakeholder[];
-  ruledOut: ScopedOutStakeholder[];
-  ruledOutItems: ScopedOutItem[];
-  /** Every source an applicable item cites, in the order first cited. */
-  sources: ReportSource[];
-  facts: ReportFact[];
-  digests: ReportDigests;
-}
-
-const SIGNOFF_RULES: ReadonlyArray<[RuleId, SignoffState]> = [
-  ["signature-invalid", "invalid"],
-  ["signoff-stale", "stale"],
-  ["signoff-missing", "missing"],
-];
+// The report's types are generated from schemas/report.schema.json (one
+// source of truth: `npm run gen:types`); these are names for its parts.
+export type { Report };
+export type ReportSummary = Report["summary"];
+export type ClearanceRow = Report["clearanceSheet"][number];
+export type ReportFinding = Report["blockingGaps"][number];
+export type StakeholderDetail = Report["stakeholders"][number];
+export type ReportItem = StakeholderDetail["items"][number];
+export type ReportCondition = ReportItem["condition"];
+export type ReportLink = NonNullable<ReportItem["evidence"]["document"]>;
+export type ReportSource = ReportItem["sources"][number];
+export type ReportDecision = ClearanceRow["decision"];
+export type ReportSignoff = ClearanceRow["signoff"];
+export type ReportSignature = ReportSignoff["signatures"][number];
+export type CapacityRow = Report["capacity"][number];
+export type TimelineEntry = Report["timeline"]["entries"][number];
+export type CoordinationGraph = Report["coordinationGraph"];
+export type GraphNode = CoordinationGraph["nodes"][number];
+export type ScopedOutStakeholder = Report["ruledOut"][number];
+export type ScopedOutItem = Report["ruledOutItems"][number];
+export type ReportFact = Report["facts"][number];
+export type ReportDigests = Report["digests"];
 
 /** Build the report of one evaluated draft. `findings` are that draft's (from `lint`). */
 export function buildReport(
@@ -331,9 +124,9 @@ export function buildReport(
       description: s.stakeholder.description ?? null,
       dependsOn: [...s.stakeholder.dependsOn],
       condition: condition(s.condition),
-      decision: decisionOf(s.record?.decision),
+      decision: decisionOf(s, evaluation, asOf),
       signoff: signoffOf(
-        s.stakeholder.signoff === "required",
+        signoffRequired(s, stateContext(evaluation, asOf)),
         s.record?.signoffs ?? [],
         mine.map((f) => f.ruleId),
       ),
@@ -376,7 +169,7 @@ export function buildReport(
     for (const item of d.items) {
       if (item.applies !== true) continue;
       const evaluated = s.items.find((x) => x.item.id === item.id)!;
-      if (evaluated.demand) capacity.push(capacityRow(d, item, evaluated));
+      if (evaluated.demand) capacity.push(capacityRow(d, item, evaluated, evaluation, asOf));
       if (item.dueDate && item.due) {
         entries.push({
           stakeholder: d.stakeholder,
@@ -388,9 +181,12 @@ export function buildReport(
           dueDate: item.dueDate,
           daysBeforeIssuance: issuanceDate ? daysBetween(item.dueDate, issuanceDate) : 0,
           status: item.status,
+          belowDemand: item.belowDemand,
           done: item.done,
-          overdue: item.overdue,
-          daysOverdue: item.overdue ? daysBetween(item.dueDate, asOf) : null,
+          // The timeline shows due dates: overdue here means past this date
+          // (a tasking suspense can make an item overdue earlier).
+          overdue: item.overdue && item.dueDate < asOf,
+          daysOverdue: item.overdue && item.dueDate < asOf ? daysBetween(item.dueDate, asOf) : null,
         });
       }
     }
@@ -431,9 +227,10 @@ export function buildReport(
     "not-required": 0,
   };
   for (const row of clearanceSheet) signoffs[row.signoff.state]++;
-  const decisions = (state: DecisionState) =>
-    clearanceSheet.filter((r) => r.decision.state === state).length;
+  const decisions = (...states: DecisionState[]) =>
+    clearanceSheet.filter((r) => states.includes(r.decision.state)).length;
 
+  const lifecycle = buildLifecycle(evaluation, asOf);
   return {
     $schema: REPORT_SCHEMA_ID,
     apiVersion: "preclear/v1",
@@ -447,6 +244,7 @@ export function buildReport(
       issuanceDate,
       file: shown(draft.file),
       checklists: [...draft.draft.checklists],
+      text: options.policyText ?? null,
     },
     summary: {
       ready: counts.error === 0,
@@ -457,9 +255,11 @@ export function buildReport(
         ruledOut: ruledOut.length,
       },
       decisions: {
-        concur: decisions("concur"),
+        // Cleared by silence counts as concurring; decided over objection as the
+        // non-concurrence it is (overruled); consult and inform offices in none.
+        concur: decisions("concur", "cleared-by-silence"),
         concurWithComments: decisions("concur-with-comments"),
-        nonConcur: decisions("non-concur"),
+        nonConcur: decisions("non-concur", "decided-over-objection"),
         pending: decisions("pending"),
       },
       signoffs,
@@ -516,6 +316,7 @@ export function buildReport(
         })),
       },
     },
+    ...(lifecycle ? { lifecycle } : {}),
   };
 }
 
@@ -576,10 +377,13 @@ function condition(c: ConditionOutcome): ReportCondition {
 }
 
 function decisionOf(
-  decision: { status: DecisionState; by?: string; date?: string; comments?: string } | undefined,
+  s: StakeholderEvaluation,
+  evaluation: Evaluation,
+  asOf: string,
 ): ReportDecision {
+  const decision = s.record?.decision;
   return {
-    state: decision?.status ?? "pending",
+    state: decisionState(s, stateContext(evaluation, asOf)).state,
     by: decision?.by ?? null,
     date: decision?.date ?? null,
     comments: decision?.comments ?? null,
@@ -607,12 +411,7 @@ export function signoffOf(
     date: s.date,
     keyId: s.keyId ?? null,
   }));
-  let state: SignoffState | undefined = SIGNOFF_RULES.find(([rule]) => ruleIds.includes(rule))?.[1];
-  if (!state) {
-    if (list.length === 0) state = required ? "missing" : "not-required";
-    else state = list.some((s) => s.keyId !== null) ? "signature-verified" : "valid";
-  }
-  return { required, state, signatures: list };
+  return { required, state: signoffStateFromFindings(required, list, ruleIds), signatures: list };
 }
 
 function itemDetail(
@@ -622,21 +421,8 @@ function itemDetail(
   findings: readonly Finding[],
 ): ReportItem {
   const r = i.response;
-  const status: ItemStatus = r?.status ?? "open";
-  const done = DONE_STATUSES.has(status);
-  const required = [...i.item.evidence];
-  const fields = (r ?? {}) as unknown as Record<string, unknown>;
-  const missing =
-    status === "satisfied"
-      ? required.filter((field) => {
-          const value = fields[field];
-          return (
-            value === undefined ||
-            value === null ||
-            (typeof value === "string" && value.trim() === "")
-          );
-        })
-      : [];
+  const state = itemState(i, stateContext(evaluation, asOf), stakeholderOf(evaluation, i));
+  const { status, done } = state;
   return {
     id: i.item.id,
     question: i.item.question,
@@ -644,13 +430,15 @@ function itemDetail(
     applies: i.applies ?? null,
     condition: condition(i.condition),
     status,
+    belowDemand: state.phase === "below-demand",
     done,
     due: i.item.due ?? null,
     dueDate: i.dueDate ?? null,
-    overdue: i.applies === true && !done && i.dueDate !== undefined && i.dueDate < asOf,
+    overdue: state.overdue,
+    state: state.phase,
     evidence: {
-      required,
-      missing,
+      required: [...i.item.evidence],
+      missing: state.missingEvidence,
       contact: r?.contact ?? null,
       date: r?.date ?? null,
       document: r?.document ? { text: r.document, href: safeHref(r.document) } : null,
@@ -675,28 +463,19 @@ function itemDetail(
   };
 }
 
-function capacityRow(d: StakeholderDetail, item: ReportItem, i: ItemEvaluation): CapacityRow {
+function capacityRow(
+  d: StakeholderDetail,
+  item: ReportItem,
+  i: ItemEvaluation,
+  evaluation: Evaluation,
+  asOf: string,
+): CapacityRow {
   const demand = i.demand!;
   const value = demand.value ?? null;
   const confirmed = item.evidence.capacity;
-  let state: CapacityState;
-  let shortfall: number | null;
-  if (item.status === "not-applicable" || item.status === "risk-accepted") {
-    state = "waived";
-    shortfall = null;
-  } else if (value === null) {
-    state = "unknown";
-    shortfall = null;
-  } else if (confirmed === null) {
-    state = "unconfirmed";
-    shortfall = value;
-  } else if (confirmed < value) {
-    state = "shortfall";
-    shortfall = value - confirmed;
-  } else {
-    state = "sufficient";
-    shortfall = 0;
-  }
+  const judged = itemState(i, stateContext(evaluation, asOf), stakeholderOf(evaluation, i));
+  const state: CapacityState = judged.capacity!;
+  const shortfall = judged.shortfall ?? null;
   return {
     stakeholder: d.stakeholder,
     name: d.name,
@@ -739,27 +518,6 @@ function coordinationGraph(details: readonly StakeholderDetail[]): CoordinationG
     rank.set(d.stakeholder, deps.length ? Math.max(...deps.map((dep) => rank.get(dep)!)) + 1 : 0);
   }
   const ranks = details.length ? Math.max(...rank.values()) + 1 : 0;
-  const position = new Map<string, number>();
-  for (let r = 0; r < ranks; r++) {
-    const row = details
-      .filter((d) => rank.get(d.stakeholder) === r)
-      .map((d, index) => {
-        const deps = d.dependsOn.filter((dep) => position.has(dep));
-        const centre = deps.length
-          ? deps.reduce((sum, dep) => sum + relative(dep), 0) / deps.length
-          : Number.POSITIVE_INFINITY;
-        return { id: d.stakeholder, centre, index };
-      });
-    if (r > 0)
-      row.sort((a, b) => (a.centre === b.centre ? a.index - b.index : a.centre - b.centre));
-    row.forEach((n, i) => position.set(n.id, i));
-  }
-  function relative(id: string): number {
-    const r = rank.get(id)!;
-    const size = details.filter((d) => rank.get(d.stakeholder) === r).length;
-    // Ranks are drawn centred, so compare offsets from the centre line.
-    return position.get(id)! - (size - 1) / 2;
-  }
   return {
     ranks,
     nodes: details.map((d) => ({
@@ -767,12 +525,19 @@ function coordinationGraph(details: readonly StakeholderDetail[]): CoordinationG
       name: d.name,
       order: d.order,
       rank: rank.get(d.stakeholder)!,
-      position: position.get(d.stakeholder)!,
       decision: d.decision.state,
       signoff: d.signoff.state,
     })),
     edges,
   };
+}
+
+/** The stakeholder an evaluated item belongs to. */
+function stakeholderOf(
+  evaluation: Evaluation,
+  i: ItemEvaluation,
+): StakeholderEvaluation | undefined {
+  return evaluation.stakeholders.find((s) => s.stakeholder.id === i.item.stakeholder);
 }
 
 function sha256(text: string): string {

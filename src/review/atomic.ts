@@ -10,7 +10,7 @@ import path from "node:path";
 
 /** The steps that can fail part-way; tests replace them to simulate a full disk or a crash. */
 export interface AtomicFs {
-  write(handle: FileHandle, data: string): Promise<void>;
+  write(handle: FileHandle, data: string | Uint8Array): Promise<void>;
   sync(handle: FileHandle): Promise<void>;
   rename(from: string, to: string): Promise<void>;
 }
@@ -42,7 +42,7 @@ export interface AtomicWriteOptions {
  */
 export async function writeFileAtomic(
   file: string,
-  data: string,
+  data: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const fs: AtomicFs = { ...realFs, ...options.fs };

@@ -1,21 +1,15 @@
 /**
  * One review file — a whole review, or one fragment of a review directory —
- * parsed into a yaml Document that can be edited in place, and checked just
- * enough that an edit lands where it should. (Full schema validation is the
- * loader's job in src/core; this only refuses shapes we cannot write into.)
+ * as a yaml Document that can be edited in place. Parsing and checking are
+ * the core's (src/core/load/review.ts, the one parser of reviews, with the
+ * schema and every problem); this module only edits.
  */
-import {
-  Document,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  YAMLMap,
-  YAMLSeq,
-} from "yaml";
-import { firstDuplicateKey } from "../core/load/yaml.js";
+import { Document, isMap, isScalar, isSeq, LineCounter, YAMLMap, YAMLSeq } from "yaml";
 import type { Node as YamlNode } from "yaml";
+import { PreclearError } from "../core/diagnostics.js";
+import { parseReviewFragment } from "../core/load/review.js";
+import type { ReviewFragment } from "../core/load/review.js";
+import type { LoadLimits } from "../core/load/yaml.js";
 import { ReviewFileError } from "./errors.js";
 
 export const API_VERSION = "preclear/v1";
@@ -24,48 +18,50 @@ export const KIND = "Review";
 export interface Fragment {
   /** Path of the file (joined onto the review directory for fragments). */
   file: string;
-  /** The text as read; null for a fragment that does not exist yet. */
+  /** The text as read, without a byte order mark; null for a fragment that does not exist yet. */
   source: string | null;
+  /** The file began with a byte order mark (written back with it). */
+  bom: boolean;
   doc: Document;
   lineCounter: LineCounter;
+  /** What the core's parser read; null for a fragment that does not exist yet. */
+  parsed: ReviewFragment | null;
 }
 
-/** Parse and check one review file. Throws ReviewFileError with a position. */
-export function parseFragment(file: string, source: string, draftId: string): Fragment {
-  const lineCounter = new LineCounter();
-  // Duplicate keys: found in linear time below, not by the parser (N² per mapping).
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const fragment: Fragment = { file, source, doc, lineCounter };
-  const problem = doc.errors[0];
-  if (problem) {
-    const { line, col } = lineCounter.linePos(problem.pos[0]);
-    throw new ReviewFileError(file, line, col, problem.message);
+/**
+ * Parse and check one review file with the core's parser. Throws
+ * ReviewFileError with every problem, the first one's position in front.
+ */
+export function parseFragment(
+  file: string,
+  source: string,
+  draftId: string,
+  limits?: LoadLimits,
+): Fragment {
+  let parsed: ReviewFragment;
+  try {
+    parsed = parseReviewFragment(file, source, draftId, limits);
+  } catch (error) {
+    if (error instanceof PreclearError) throw ReviewFileError.from(error);
+    throw error;
   }
-  const duplicate = firstDuplicateKey(doc.contents);
-  if (duplicate) {
-    throw errorAt(fragment, duplicate, "Map keys must be unique");
-  }
-  const root = doc.contents;
-  if (!isMap(root)) {
-    throw errorAt(fragment, root, `not a review: expected a mapping with \`kind: ${KIND}\``);
-  }
-  expectScalar(fragment, root, "kind", KIND);
-  expectScalar(fragment, root, "apiVersion", API_VERSION);
-  const draft = root.get("draft", true);
-  if (!isScalar(draft) || typeof draft.value !== "string" || draft.value === "") {
-    throw errorAt(fragment, draft ?? root, "`draft:` must name the draft this review records");
-  }
-  if (draft.value !== draftId) {
-    throw errorAt(fragment, draft, `review is for draft \`${draft.value}\`, not \`${draftId}\``);
-  }
-  checkShape(fragment, root);
-  return fragment;
+  const bom = source.charCodeAt(0) === 0xfeff;
+  return {
+    file,
+    // The core parses the text without its byte order mark: positions and
+    // ranges in `doc` are offsets into that text.
+    source: bom ? source.slice(1) : source,
+    bom,
+    doc: parsed.loaded.doc,
+    lineCounter: parsed.loaded.lineCounter,
+    parsed,
+  };
 }
 
 /** A fragment to be created on first write. */
 export function newFragment(file: string, draftId: string): Fragment {
   const doc = new Document({ apiVersion: API_VERSION, kind: KIND, draft: draftId });
-  return { file, source: null, doc, lineCounter: new LineCounter() };
+  return { file, source: null, bom: false, doc, lineCounter: new LineCounter(), parsed: null };
 }
 
 /** A ReviewFileError at the start of `node` (or the top of the file). */
@@ -141,54 +137,6 @@ export function ensureSeq(fragment: Fragment, path: string[]): YAMLSeq {
   }
   if (existing.flow && existing.items.length === 0 && !parent.flow) existing.flow = false;
   return existing;
-}
-
-function checkShape(fragment: Fragment, root: YAMLMap): void {
-  mapOrNull(fragment, root.get("facts", true), "facts");
-  const history = root.get("history", true);
-  if (history !== undefined && !isNull(history) && !isSeq(history)) {
-    throw errorAt(fragment, history, `\`history\` must be a list, found ${describe(history)}`);
-  }
-  const stakeholders = mapOrNull(fragment, root.get("stakeholders", true), "stakeholders");
-  for (const pair of stakeholders?.items ?? []) {
-    const id = keyValue(pair.key);
-    if (typeof id !== "string")
-      throw errorAt(fragment, pair.key, "a stakeholder id must be a string");
-    const record = mapOrNull(fragment, pair.value, `stakeholders.${id}`);
-    if (!record) continue;
-    const items = mapOrNull(fragment, record.get("items", true), `stakeholders.${id}.items`);
-    for (const item of items?.items ?? []) {
-      const itemId = keyValue(item.key);
-      if (typeof itemId !== "string")
-        throw errorAt(fragment, item.key, "an item id must be a string");
-      mapOrNull(fragment, item.value, `stakeholders.${id}.items.${itemId}`);
-    }
-    mapOrNull(fragment, record.get("decision", true), `stakeholders.${id}.decision`);
-    const signoffs = record.get("signoffs", true);
-    if (signoffs !== undefined && !isNull(signoffs) && !isSeq(signoffs)) {
-      throw errorAt(
-        fragment,
-        signoffs,
-        `\`stakeholders.${id}.signoffs\` must be a list, found ${describe(signoffs)}`,
-      );
-    }
-  }
-}
-
-function mapOrNull(fragment: Fragment, node: unknown, where: string): YAMLMap | undefined {
-  if (node === undefined || node === null || isNull(node)) return undefined;
-  if (!isMap(node))
-    throw errorAt(fragment, node, `\`${where}\` must be a mapping, found ${describe(node)}`);
-  return node;
-}
-
-function expectScalar(fragment: Fragment, root: YAMLMap, key: string, expected: string): void {
-  const node = root.get(key, true);
-  if (node === undefined)
-    throw errorAt(fragment, root, `not a review: missing \`${key}: ${expected}\``);
-  if (!isScalar(node) || node.value !== expected) {
-    throw errorAt(fragment, node, `\`${key}\` must be \`${expected}\``);
-  }
 }
 
 export function keyValue(key: unknown): unknown {

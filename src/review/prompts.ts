@@ -32,6 +32,12 @@ export interface Prompter {
     default?: T;
     pageSize?: number;
   }): Promise<T>;
+  /** Several choices at once; `checked` ones start selected. */
+  checkbox<T extends string>(options: {
+    message: string;
+    choices: Array<Choice<T> & { checked?: boolean }>;
+    required?: boolean;
+  }): Promise<T[]>;
   /** Context on screen between prompts. */
   print(text: string): void;
 }
@@ -82,6 +88,21 @@ export function sanitisingPrompter(inner: Prompter): Prompter {
           };
           const description = maybe(c.description);
           if (description !== undefined) choice.description = description;
+          return choice;
+        }),
+      }),
+    checkbox: (o) =>
+      inner.checkbox({
+        ...o,
+        message: line(o.message),
+        choices: o.choices.map((c) => {
+          const choice: Choice<(typeof o.choices)[number]["value"]> & { checked?: boolean } = {
+            value: c.value,
+            name: line(c.name),
+          };
+          const description = maybe(c.description);
+          if (description !== undefined) choice.description = description;
+          if (c.checked !== undefined) choice.checked = c.checked;
           return choice;
         }),
       }),
@@ -147,6 +168,20 @@ async function rawInquirerPrompter(write: (text: string) => void): Promise<Promp
           })),
           default: o.default,
           pageSize: o.pageSize ?? 10,
+        }),
+      ),
+    checkbox: (o) =>
+      guard(() =>
+        inquirer.checkbox({
+          message: o.message,
+          choices: o.choices.map((c) => ({
+            value: c.value,
+            name: c.name,
+            description: c.description,
+            checked: c.checked ?? false,
+          })),
+          required: o.required ?? false,
+          pageSize: 12,
         }),
       ),
     print: write,

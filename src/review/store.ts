@@ -13,18 +13,24 @@
 import { mkdir, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { isMap } from "yaml";
+import { isMap, isSeq } from "yaml";
 import { PreclearError } from "../core/diagnostics.js";
 import { decodeUtf8, FileReadError, readFailure, readRegularFile } from "../core/load/files.js";
 import { DEFAULT_LIMITS } from "../core/load/yaml.js";
 import type { FactValue } from "../core/types/draft.js";
 import type {
+  Comment,
   Decision,
+  Escalation,
   HistoryEntry,
   ItemResponse,
+  Notice,
   Review,
+  ScopeOut,
+  Amendment,
   Signoff,
   StakeholderRecord,
+  Tasking,
 } from "../core/types/review.js";
 import { defaultActor } from "./actor.js";
 import { writeFileAtomic } from "./atomic.js";
@@ -42,6 +48,7 @@ import {
   parseFragment,
 } from "./fragment.js";
 import type { Fragment } from "./fragment.js";
+import { mergeReviewFragments } from "../core/load/review.js";
 import { withLock } from "./lock.js";
 import type { LockOptions } from "./lock.js";
 import { rewriteYaml } from "./rewrite.js";
@@ -80,6 +87,7 @@ export const ITEM_RESPONSE_FIELDS = Object.keys({
   acceptedBy: true,
   acceptedByLevel: true,
   rationale: true,
+  provenance: true,
 } satisfies Record<keyof ItemResponse, true>) as (keyof ItemResponse)[];
 
 export const DECISION_FIELDS = Object.keys({
@@ -89,10 +97,33 @@ export const DECISION_FIELDS = Object.keys({
   date: true,
   level: true,
   conditions: true,
+  provenance: true,
 } satisfies Record<keyof Decision, true>) as (keyof Decision)[];
 
 const ID = /^[a-z][a-z0-9-]{0,63}$/;
 const SHARED_FRAGMENT = "_review.yaml";
+
+/**
+ * Several changes to one stakeholder's record, written together (one file,
+ * one history batch): what an imported response or a packet records.
+ */
+export interface StakeholderUpdate {
+  /** Fields of item responses, by item id (as setItemResponse). */
+  items?: Record<string, Partial<ItemResponse>>;
+  /** Replaces the decision. */
+  decision?: Decision;
+  /** Merged by comment id: the fields given are set, others kept. */
+  comments?: Comment[];
+  notice?: Notice;
+  tasking?: Tasking;
+}
+
+/** Added to every history entry of an update: how it came in, who answered, why. */
+export interface HistoryContext {
+  via?: string;
+  respondent?: string;
+  reason?: string;
+}
 
 interface Loaded {
   fragments: Fragment[];
@@ -118,6 +149,12 @@ export class ReviewStore {
   private readonly options: ReviewStoreOptions;
   private actorName: string | undefined;
   private loaded: Loaded;
+  /**
+   * Each file's bytes as last parsed, and the fragment parsed from them: a
+   * re-read whose bytes are identical reuses the fragment instead of parsing
+   * again (the same bytes parse to the same thing; nothing edits a cached one).
+   */
+  private readonly parsed = new Map<string, { bytes: Buffer; fragment: Fragment }>();
   /** Changes made through one store are applied in call order. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -249,6 +286,127 @@ export class ReviewStore {
     });
   }
 
+  /** Record (or, with `undefined`, remove) the notice given to a consult or inform office. */
+  async setNotice(stakeholder: string, notice: Notice | undefined): Promise<void> {
+    return this.setRecordPart(stakeholder, "notice", notice, (n) => n?.date ?? null);
+  }
+
+  /** Record (or remove) when the office was tasked, its suspense and any extension. */
+  async setTasking(stakeholder: string, tasking: Tasking | undefined): Promise<void> {
+    return this.setRecordPart(stakeholder, "tasking", tasking, (t) =>
+      t ? `tasked ${t.tasked}${t.extendedTo ? `, extended to ${t.extendedTo}` : ""}` : null,
+    );
+  }
+
+  /** Record (or remove) the elevation of a non-concurrence and its outcome. */
+  async setEscalation(stakeholder: string, escalation: Escalation | undefined): Promise<void> {
+    return this.setRecordPart(stakeholder, "escalation", escalation, (e) =>
+      e ? (e.outcome ?? "pending") : null,
+    );
+  }
+
+  /** Record (or remove) the confirmation that a ruled-out office is not affected. */
+  async setScopeOut(stakeholder: string, scopeOut: ScopeOut | undefined): Promise<void> {
+    return this.setRecordPart(stakeholder, "scopeOut", scopeOut, (x) =>
+      x ? `confirmed by ${x.confirmedBy}` : null,
+    );
+  }
+
+  /**
+   * Add a comment the office sent. Its id is `comment.id` when given (it must
+   * be new), else the next free `c1`, `c2`, …; the id is returned.
+   */
+  async addComment(
+    stakeholder: string,
+    comment: Omit<Comment, "id"> & { id?: string },
+  ): Promise<string> {
+    checkId("stakeholder", stakeholder);
+    if (comment.id !== undefined) checkId("comment", comment.id);
+    let id = "";
+    await this.change({
+      file: (loaded) => this.stakeholderFile(loaded, stakeholder),
+      apply: (fragment, current) => {
+        const existing = (current.stakeholders?.[stakeholder]?.comments ?? []).map((c) => c.id);
+        if (comment.id !== undefined && existing.includes(comment.id))
+          throw new TypeError(`comment \`${comment.id}\` already exists for ${stakeholder}`);
+        id = comment.id ?? nextId("c", existing);
+        const full = stripUndefined({ ...comment, id }) as Comment;
+        const { id: _, ...rest } = full;
+        ensureSeq(fragment, ["stakeholders", stakeholder, "comments"]).add(
+          fragment.doc.createNode({ id, ...rest }),
+        );
+        return [{ stakeholder, item: `comment:${id}`, from: null, to: full.type }];
+      },
+    });
+    return id;
+  }
+
+  /**
+   * Change fields of a recorded comment (the adjudication: disposition,
+   * response, resolution); a field given as `undefined` is removed.
+   */
+  async updateComment(
+    stakeholder: string,
+    id: string,
+    fields: Partial<Omit<Comment, "id">>,
+  ): Promise<void> {
+    checkId("stakeholder", stakeholder);
+    return this.change({
+      file: (loaded) => this.stakeholderFile(loaded, stakeholder),
+      apply: (fragment, current) => {
+        const comments = current.stakeholders?.[stakeholder]?.comments ?? [];
+        const index = comments.findIndex((c) => c.id === id);
+        if (index === -1) throw new TypeError(`${stakeholder} has no comment \`${id}\``);
+        const before = comments[index]!;
+        const changed = Object.entries(fields).some(
+          ([key, value]) => !isDeepStrictEqual(value, before[key as keyof Comment]),
+        );
+        if (!changed) return [];
+        const seq = fragment.doc.getIn(["stakeholders", stakeholder, "comments"], true);
+        const node = isSeq(seq) ? seq.items[index] : undefined;
+        if (!isMap(node)) throw new TypeError(`${stakeholder} comment \`${id}\` is not a mapping`);
+        for (const [key, value] of Object.entries(fields)) {
+          if (value === undefined) node.delete(key);
+          else if (!isDeepStrictEqual(value, before[key as keyof Comment]))
+            node.set(key, fragment.doc.createNode(value));
+        }
+        const from = before.disposition ?? "pending";
+        const to = fields.disposition ?? from;
+        return to === from ? [] : [{ stakeholder, item: `comment:${id}`, from, to }];
+      },
+    });
+  }
+
+  /** Set (or remove) one part of a stakeholder's record; a history entry says what it became. */
+  private setRecordPart<K extends "notice" | "tasking" | "escalation" | "scopeOut">(
+    stakeholder: string,
+    key: K,
+    value: StakeholderRecord[K] | undefined,
+    summary: (value: StakeholderRecord[K] | undefined) => string | null,
+  ): Promise<void> {
+    checkId("stakeholder", stakeholder);
+    return this.change({
+      file: (loaded) => this.stakeholderFile(loaded, stakeholder),
+      apply: (fragment, current) => {
+        const before = current.stakeholders?.[stakeholder]?.[key];
+        const clean = value === undefined ? undefined : stripUndefined(value as object);
+        if (isDeepStrictEqual(clean, before)) return [];
+        if (clean === undefined) {
+          const record = fragment.doc.getIn(["stakeholders", stakeholder], true);
+          if (isMap(record)) record.delete(key);
+        } else {
+          const fields: Record<string, unknown> = {};
+          for (const k of new Set([...Object.keys(before ?? {}), ...Object.keys(clean)]))
+            fields[k] = (clean as Record<string, unknown>)[k];
+          setFields(fragment, ["stakeholders", stakeholder, key], fields, before);
+        }
+        const from = summary(before as StakeholderRecord[K] | undefined);
+        const to = summary(clean as StakeholderRecord[K] | undefined);
+        return from === to ? [] : [{ stakeholder, item: key, from, to }];
+      },
+    });
+  }
+
   /** Record (or, with `undefined`, remove) the answer to a scoping fact. */
   async setFact(name: string, value: FactValue | undefined): Promise<void> {
     if (typeof name !== "string" || name === "") throw new TypeError("a fact needs a name");
@@ -275,7 +433,7 @@ export class ReviewStore {
   async addSignoff(
     stakeholder: string,
     signoff: Signoff,
-    options: { reason?: string } = {},
+    options: { reason?: string } & Omit<HistoryContext, "reason"> = {},
   ): Promise<void> {
     checkId("stakeholder", stakeholder);
     return this.change({
@@ -286,7 +444,59 @@ export class ReviewStore {
         );
         const entry: HistoryDraft = { stakeholder, item: "signoff", from: null, to: signoff.name };
         if (options.reason !== undefined) entry.reason = options.reason;
+        if (options.via !== undefined) entry.via = options.via;
+        if (options.respondent !== undefined) entry.respondent = options.respondent;
         return [entry];
+      },
+    });
+  }
+
+  /**
+   * Apply several changes to one stakeholder's record in one write, with
+   * one history entry per item, decision, comment, notice or tasking that
+   * changed, each carrying `context`. Returns those entries: none means the
+   * record already said all of it, and nothing was written.
+   */
+  async updateStakeholder(
+    stakeholder: string,
+    update: StakeholderUpdate,
+    context: HistoryContext = {},
+  ): Promise<HistoryDraft[]> {
+    checkId("stakeholder", stakeholder);
+    for (const [item, fields] of Object.entries(update.items ?? {})) {
+      checkId("item", item);
+      for (const field of Object.keys(fields)) {
+        if (!(ITEM_RESPONSE_FIELDS as string[]).includes(field)) {
+          throw new TypeError(`unknown item response field \`${field}\``);
+        }
+      }
+    }
+    for (const comment of update.comments ?? []) checkId("comment", comment.id);
+    let entries: HistoryDraft[] = [];
+    await this.changed({
+      file: (loaded) => this.stakeholderFile(loaded, stakeholder),
+      apply: (fragment, current) => {
+        entries = applyUpdate(fragment, current.stakeholders?.[stakeholder], stakeholder, update);
+        return entries.map((entry) => ({ ...entry, ...stripUndefined(context) }));
+      },
+    });
+    return entries.map((entry) => ({ ...entry, ...stripUndefined(context) }));
+  }
+
+  /** Append a technical amendment of the policy text (SPEC section 13) to the review. */
+  async addAmendment(amendment: Amendment): Promise<void> {
+    return this.change({
+      file: (loaded) => this.factFile(loaded),
+      apply: (fragment) => {
+        ensureSeq(fragment, ["amendments"]).add(fragment.doc.createNode(stripUndefined(amendment)));
+        return [
+          {
+            item: `amendment:${amendment.kind}`,
+            from: amendment.from,
+            to: amendment.to,
+            reason: amendment.reason,
+          },
+        ];
       },
     });
   }
@@ -344,13 +554,18 @@ export class ReviewStore {
   }
 
   private change(change: Change): Promise<void> {
+    return this.changed(change).then(() => undefined);
+  }
+
+  /** Apply a change; true when something was written. */
+  private changed(change: Change): Promise<boolean> {
     return this.enqueue(async () => {
       const resource = await this.lockResource();
-      await withLock(resource, () => this.applyLocked(change), this.options.lock);
+      return withLock(resource, () => this.applyLocked(change), this.options.lock);
     });
   }
 
-  private async applyLocked(change: Change): Promise<void> {
+  private async applyLocked(change: Change): Promise<boolean> {
     // Re-read under the lock: another session may have saved since we last looked.
     const loaded = await this.read();
     this.loaded = loaded;
@@ -359,7 +574,8 @@ export class ReviewStore {
       loaded.fragments.find((f) => f.file === file) ?? newFragment(file, this.options.draftId);
     const edited: Fragment = { ...fragment, doc: fragment.doc.clone() };
     const history = change.apply(edited, loaded.review);
-    if (history.length === 0 && isDeepStrictEqual(edited.doc.toJS(), fragment.doc.toJS())) return;
+    if (history.length === 0 && isDeepStrictEqual(edited.doc.toJS(), fragment.doc.toJS()))
+      return false;
     const at = history.length > 0 ? isoSeconds((this.options.now ?? (() => new Date()))()) : "";
     for (const entry of history) {
       const full = { at, actor: this.actor, ...entry };
@@ -371,8 +587,9 @@ export class ReviewStore {
       edited.doc,
     );
     await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await writeFileAtomic(file, text, { fs: this.options.fs });
+    await writeFileAtomic(file, fragment.bom ? `\ufeff${text}` : text, { fs: this.options.fs });
     this.loaded = await this.read();
+    return true;
   }
 
   /** The path the lock is taken on: the real location, so a symlink and its target share one lock. */
@@ -398,9 +615,16 @@ export class ReviewStore {
         if (error.code === "ENOENT") continue;
         throw new ReviewFileError(file, 1, 1, readFailure(error, "review"));
       }
-      fragments.push(parseFragment(file, decodeReview(file, bytes), this.options.draftId));
+      const cached = this.parsed.get(file);
+      if (cached && cached.bytes.equals(bytes)) {
+        fragments.push(cached.fragment);
+        continue;
+      }
+      const fragment = parseFragment(file, decodeReview(file, bytes), this.options.draftId);
+      this.parsed.set(file, { bytes, fragment });
+      fragments.push(fragment);
     }
-    return merge(fragments, this.options.draftId);
+    return merge(this.path, this.directory, fragments, this.options.draftId);
   }
 
   private async fragmentFiles(): Promise<string[]> {
@@ -430,49 +654,52 @@ function emptyLoaded(draftId: string): Loaded {
   };
 }
 
-/** Merge fragments by stakeholder id; a stakeholder in two fragments is an error naming both. */
-function merge(fragments: Fragment[], draftId: string): Loaded {
+/**
+ * Merge fragments with the core's merge (src/core/load/review.ts): a
+ * stakeholder in two fragments, or a fact answered differently in two, is an
+ * error naming both. What is left here is where each answer lives, so an
+ * edit goes to the file that holds it.
+ */
+function merge(
+  reviewPath: string,
+  directory: boolean,
+  fragments: Fragment[],
+  draftId: string,
+): Loaded {
   const loaded = emptyLoaded(draftId);
   loaded.fragments = fragments;
-  const facts: Record<string, FactValue> = {};
-  const stakeholders: Record<string, StakeholderRecord> = {};
-  const history: HistoryEntry[] = [];
+  let merged;
+  try {
+    merged = mergeReviewFragments(
+      reviewPath,
+      directory,
+      fragments.flatMap((f) => (f.parsed ? [f.parsed] : [])),
+    );
+  } catch (error) {
+    if (error instanceof PreclearError) throw ReviewFileError.from(error);
+    throw error;
+  }
+  const home = (file: string): Fragment => fragments.find((f) => f.file === file)!;
   for (const fragment of fragments) {
-    const data = (fragment.doc.toJS() ?? {}) as Partial<Review>;
-    for (const [name, value] of Object.entries(data.facts ?? {})) {
-      const homes = loaded.factHomes.get(name) ?? [];
-      const first = homes[0];
-      if (first && !isDeepStrictEqual(facts[name], value)) {
-        throw errorAt(
-          fragment,
-          keyNode(fragment.doc, ["facts", name]),
-          `fact \`${name}\` is also answered differently in ${describePosition(first, keyNode(first.doc, ["facts", name]))}`,
-        );
-      }
-      homes.push(fragment);
-      loaded.factHomes.set(name, homes);
-      facts[name] = value;
+    for (const name of Object.keys(fragment.parsed?.review.facts ?? {})) {
+      loaded.factHomes.set(name, [...(loaded.factHomes.get(name) ?? []), fragment]);
     }
-    for (const [id, record] of Object.entries(data.stakeholders ?? {})) {
-      const first = loaded.stakeholderHome.get(id);
-      if (first) {
-        throw errorAt(
-          fragment,
-          keyNode(fragment.doc, ["stakeholders", id]),
-          `stakeholder \`${id}\` is also recorded in ${describePosition(first, keyNode(first.doc, ["stakeholders", id]))}; a stakeholder belongs in one fragment`,
-        );
-      }
-      loaded.stakeholderHome.set(id, fragment);
-      stakeholders[id] = dropNulls(record ?? {}) as StakeholderRecord;
-    }
-    history.push(...(data.history ?? []));
   }
-  if (Object.keys(facts).length > 0) loaded.review.facts = facts;
-  if (Object.keys(stakeholders).length > 0) loaded.review.stakeholders = stakeholders;
-  if (history.length > 0) {
-    // Stable: entries with the same timestamp keep file order.
-    loaded.review.history = history.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  for (const [id, { fragment }] of merged.stakeholders) {
+    loaded.stakeholderHome.set(id, home(fragment.file));
   }
+  if (merged.facts.size > 0) {
+    loaded.review.facts = Object.fromEntries([...merged.facts].map(([k, v]) => [k, v.value]));
+  }
+  if (merged.stakeholders.size > 0) {
+    loaded.review.stakeholders = Object.fromEntries(
+      [...merged.stakeholders].map(([id, { record }]) => [
+        id,
+        dropNulls(record) as StakeholderRecord,
+      ]),
+    );
+  }
+  if (merged.history.length > 0) loaded.review.history = merged.history;
   return loaded;
 }
 
@@ -494,6 +721,87 @@ function setFields(
       map.set(key, fragment.doc.createNode(value));
     }
   }
+}
+
+/** Edit a stakeholder's record in `fragment`; the history entries of what changed. */
+function applyUpdate(
+  fragment: Fragment,
+  before: StakeholderRecord | undefined,
+  stakeholder: string,
+  update: StakeholderUpdate,
+): HistoryDraft[] {
+  const entries: HistoryDraft[] = [];
+  const at = ["stakeholders", stakeholder];
+  for (const [item, fields] of Object.entries(update.items ?? {})) {
+    const previous = before?.items?.[item];
+    const status = "status" in fields ? fields.status : previous?.status;
+    if (status === undefined) {
+      throw new TypeError(`a response to ${stakeholder}/${item} needs a status`);
+    }
+    const changed = Object.entries(fields).some(
+      ([key, value]) => !isDeepStrictEqual(value, previous?.[key as keyof ItemResponse]),
+    );
+    if (!changed) continue;
+    setFields(fragment, [...at, "items", item], fields, previous);
+    entries.push({ stakeholder, item, from: previous?.status ?? null, to: status });
+  }
+  if (update.decision !== undefined) {
+    const previous = before?.decision;
+    const decision = stripUndefined(update.decision)!;
+    if (!isDeepStrictEqual(decision, previous)) {
+      const fields: Partial<Decision> = {};
+      for (const key of DECISION_FIELDS) (fields as Record<string, unknown>)[key] = decision[key];
+      setFields(fragment, [...at, "decision"], fields, previous);
+      entries.push({
+        stakeholder,
+        item: "decision",
+        from: previous?.status ?? null,
+        to: decision.status,
+      });
+    }
+  }
+  for (const comment of update.comments ?? []) {
+    const seq = ensureSeq(fragment, [...at, "comments"]);
+    const previous = before?.comments?.find((c) => c.id === comment.id);
+    const wanted = stripUndefined(comment)!;
+    if (
+      previous &&
+      Object.entries(wanted).every(([k, v]) => isDeepStrictEqual(v, previous[k as keyof Comment]))
+    ) {
+      continue;
+    }
+    const node = seq.items.find((n) => isMap(n) && n.get("id") === comment.id);
+    if (isMap(node)) {
+      for (const [key, value] of Object.entries(wanted)) {
+        if (!isDeepStrictEqual(value, previous?.[key as keyof Comment])) {
+          node.set(key, fragment.doc.createNode(value));
+        }
+      }
+    } else {
+      seq.add(fragment.doc.createNode(wanted));
+    }
+    entries.push({
+      stakeholder,
+      item: `comment:${comment.id}`,
+      from: previous ? previous.type : null,
+      to: comment.type,
+    });
+  }
+  for (const key of ["notice", "tasking"] as const) {
+    const value = stripUndefined(update[key] as object | undefined);
+    if (value === undefined || isDeepStrictEqual(value, before?.[key])) continue;
+    setFields(fragment, [...at, key], value, before?.[key]);
+    const record = fragment.doc.getIn([...at, key], true);
+    if (isMap(record)) {
+      for (const pair of [...record.items]) {
+        const name = String((pair.key as { value?: unknown })?.value ?? pair.key);
+        if (!(name in value)) record.delete(name);
+      }
+    }
+    const date = key === "notice" ? (value as Notice).date : (value as Tasking).tasked;
+    entries.push({ stakeholder, item: key, from: null, to: date });
+  }
+  return entries;
 }
 
 const HISTORY_ORDER = ["at", "actor", "stakeholder", "item", "from", "to", "reason"];
@@ -524,6 +832,18 @@ function stripUndefined<T extends object>(value: T | undefined): T | undefined {
 
 function dropNulls(record: object): object {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null));
+}
+
+/** `c1`, `c2`, …: the first `<prefix><n>` not in `taken`. */
+function nextId(prefix: string, taken: string[]): string {
+  let n = taken.length + 1;
+  for (let k = 1; k <= taken.length + 1; k++) {
+    if (!taken.includes(`${prefix}${k}`)) {
+      n = k;
+      break;
+    }
+  }
+  return `${prefix}${n}`;
 }
 
 function checkId(what: string, id: string): void {

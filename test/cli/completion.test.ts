@@ -50,7 +50,7 @@ describe("bash completion", () => {
 
   it("completes the stakeholder ids of the draft being reviewed", () => {
     expect(complete("preclear review examples/zero-tolerance-2018.md --stakeholder usao-")).toEqual(
-      ["usao-sdca", "usao-az", "usao-nm", "usao-wdtx", "usao-sdtx"],
+      ["usao-az", "usao-sdca", "usao-nm", "usao-sdtx", "usao-wdtx"],
     );
   });
 

@@ -73,14 +73,16 @@ describe("preclear init", () => {
     expect(job.artifacts.reports.junit).toBe("preclear-junit.xml");
   });
 
-  it("never overwrites an existing file without --force", async () => {
+  it("never overwrites an existing file without --force; an existing config is kept", async () => {
     const dir = emptyDir();
     writeFileSync(path.join(dir, "preclear.config.yaml"), "failOn: warning\n");
+    writeFileSync(path.join(dir, "border-referrals.md"), "mine\n");
     const first = await runCli(["init", "--title", "Border referrals"], { cwd: dir });
     expect(first.code).toBe(1);
-    expect(first.stderr).toContain("would overwrite preclear.config.yaml");
+    expect(first.stderr).toContain("would overwrite border-referrals.md");
     expect(readFileSync(path.join(dir, "preclear.config.yaml"), "utf8")).toBe("failOn: warning\n");
-    expect(existsSync(path.join(dir, "border-referrals.md"))).toBe(false);
+    expect(readFileSync(path.join(dir, "border-referrals.md"), "utf8")).toBe("mine\n");
+    expect(existsSync(path.join(dir, "border-referrals.review.yaml"))).toBe(false);
     const forced = await runCli(["init", "--title", "Border referrals", "--force"], { cwd: dir });
     expect(forced.code).toBe(0);
     expect(readFileSync(path.join(dir, "preclear.config.yaml"), "utf8")).toContain("failOn: error");
@@ -116,9 +118,14 @@ describe("preclear.config.yaml", () => {
       path.join(dir, "preclear.config.yaml"),
       [
         "rules:",
-        ...["fact-missing", "item-open", "decision-missing", "signoff-missing", "overdue"].map(
-          (r) => `  ${r}: warning`,
-        ),
+        ...[
+          "fact-missing",
+          "item-open",
+          "decision-missing",
+          "signoff-missing",
+          "overdue",
+          "notice-missing",
+        ].map((r) => `  ${r}: warning`),
         "",
       ].join("\n"),
     );

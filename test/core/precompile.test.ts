@@ -1,5 +1,5 @@
 /**
- * What the build precompiles (src/core/precompile.ts) is current with its
+ * What the build precompiles (src/build/precompile.ts) is current with its
  * sources and behaves exactly as what a run would compute itself: the ajv
  * validators in dist/validators/ and the parsed built-in checklists in
  * dist/checklists.json. Needs `npm run build` first, as the CI does.
@@ -10,7 +10,11 @@ import os from "node:os";
 import path from "node:path";
 import type { ValidateFunction } from "ajv";
 import { parse } from "yaml";
-import { precompiledChecklists, schemaNames, validatorModules } from "../../src/core/precompile.js";
+import {
+  precompiledChecklists,
+  schemaNames,
+  validatorModules,
+} from "../../src/build/precompile.js";
 import { createAjv, readSchema } from "../../src/core/load/schemas.js";
 import type { SchemaName } from "../../src/core/load/schemas.js";
 import { REPO_ROOT, runCli, spawnCli } from "../helpers/cli.js";
@@ -96,7 +100,7 @@ describe("precompiled built-in checklists", () => {
           "version: 1.0.0",
           "extends: [base-policy]",
           "stakeholders:",
-          "  - id: action-office",
+          "  - id: legal-counsel",
           "    dependsOn: [omb-oira]",
           "",
         ].join("\n"),

@@ -119,11 +119,14 @@ describe("preclear schema", () => {
 });
 
 describe("the built-in checklists", () => {
-  test("there are the four of SPEC section 9", () => {
+  test("there are the seven of the second edition (SPEC section 9 and issue 15)", () => {
     expect(BUILTIN_CHECKLISTS).toEqual([
       "base-policy.yaml",
+      "border-prosecution.yaml",
+      "doj-components.yaml",
       "doj-significant-policy.yaml",
       "interagency-agreement.yaml",
+      "usao-districts.yaml",
       "usms-orr-communication.yaml",
     ]);
   });

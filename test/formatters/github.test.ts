@@ -1,5 +1,6 @@
 import type { Finding, Level } from "../../src/core/rules/findings.js";
 import { escapeData, escapeProperty, github, githubSummary } from "../../src/formatters/github.js";
+import { runCli } from "../helpers/cli.js";
 import {
   checkResult,
   cleanResult,
@@ -127,21 +128,44 @@ describe("github output: GitHub's 10 annotations per level", () => {
 });
 
 describe("github job summary", () => {
-  it("leads with a headline and the counts", () => {
+  it("leads with a headline, what blocks issuance and a table of offices", () => {
     const summary = githubSummary(
-      checkResult([draft([finding(), finding({ level: "warning", ruleId: "overdue" })])]),
+      checkResult([
+        draft([
+          finding(),
+          finding({ level: "warning", ruleId: "dependency-order", stakeholder: "eousa" }),
+        ]),
+      ]),
       OPTIONS,
     );
     expect(summary).toMatch(/^## preclear: ✖ 2 problems \(1 error, 1 warning, 0 notes\)\n/);
     expect(summary).toContain("Checked 1 draft as of 2018-04-01 with preclear 1.2.3.");
-    expect(summary).toContain(
-      [
-        "| level | count |",
-        "| --- | ---: |",
-        "| ❌ errors | 1 |",
-        "| ⚠️ warnings | 1 |",
-        "| ℹ️ notes | 0 |",
-      ].join("\n"),
+    expect(summary).toContain("**Blocks issuance:** 1 open item.");
+    const firstTable = summary.slice(summary.indexOf("\n|"));
+    expect(firstTable).toMatch(
+      /^\n\| office \| what \| errors \| warnings \| notes \|\n\| --- \| --- \| ---: \| ---: \| ---: \|\n\| ❌ usms \| 1 open item \| 1 \| 0 \| 0 \|\n\| ⚠️ eousa \| 1 decision out of order \| 0 \| 1 \| 0 \|\n/,
+    );
+  });
+
+  it("stays under the 1 MiB a step summary may hold, worst offices in full", () => {
+    const many = Array.from({ length: 40 }, (_, d) =>
+      draft(
+        Array.from({ length: 300 }, (_, n) =>
+          finding({
+            stakeholder: `office-${n % 23}`,
+            item: `item-${n}`,
+            draft: `/repo/drafts/d${d}.md`,
+            message: `item ${n} is open: ${"y".repeat(400)}`,
+          }),
+        ),
+        { file: `/repo/drafts/d${d}.md`, draftId: `d${d}` },
+      ),
+    );
+    const summary = githubSummary(checkResult(many), OPTIONS);
+    expect(Buffer.byteLength(summary)).toBeGreaterThan(900_000);
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(1024 * 1024);
+    expect(summary).toMatch(
+      /The details of [\d,]+ offices are left out to keep this under 1,048,576 characters/,
     );
   });
 
@@ -149,6 +173,7 @@ describe("github job summary", () => {
     const summary = githubSummary(checkResult([draft(series("error", 25))]), OPTIONS);
     expect(summary).toContain("### Zero-Tolerance for Offenses Under 8 U.S.C. § 1325(a)");
     expect(summary.match(/^\| ❌ error \|/gm)).toHaveLength(25);
+    expect(summary).toContain("#### usms");
   });
 
   it("escapes pipes, line breaks and HTML so a message stays in its cell", () => {
@@ -157,7 +182,7 @@ describe("github job summary", () => {
       OPTIONS,
     );
     expect(summary).toContain(
-      "| usms/detention-capacity | [item-open](https://github.com/preclear/preclear/blob/main/docs/rules.md#item-open) " +
+      "| [item-open](https://github.com/preclear/preclear/blob/main/docs/rules.md#item-open) " +
         "| a \\| b<br>c &lt;script&gt;x&lt;/script&gt; &amp; \\*d\\* |",
     );
   });
@@ -168,5 +193,72 @@ describe("github job summary", () => {
     expect(summary).toContain(
       "drafts/zero-tolerance-2018.md · zero-tolerance-2018 — ✔ no findings",
     );
+  });
+});
+
+describe("github output: what matters most, placed from the repository root", () => {
+  it("annotates a non-concurrence and a capacity shortfall among many undecided offices", () => {
+    const undecided = Array.from({ length: 30 }, (_, n) =>
+      finding({
+        ruleId: "decision-missing",
+        stakeholder: `a${String(n).padStart(2, "0")}`,
+        item: undefined,
+        message: "no decision",
+        line: n + 1,
+      }),
+    );
+    const result = checkResult([
+      draft([
+        ...undecided,
+        finding({ ruleId: "capacity-shortfall", message: "short by 6,000", line: 200 }),
+        finding({ ruleId: "non-concurrence", item: undefined, message: "non-concurs", line: 300 }),
+      ]),
+    ]);
+    const errors = github(result, OPTIONS)
+      .split("\n")
+      .filter((l) => l.startsWith("::error"));
+    expect(errors).toHaveLength(10);
+    expect(errors[0]).toMatch(/::non-concurs$/);
+    expect(errors[1]).toMatch(/::short by 6,000$/);
+  });
+
+  it("names files relative to the repository root, not the working directory", () => {
+    const output = github(checkResult([draft([finding()])]), {
+      ...OPTIONS,
+      cwd: "/repo/drafts",
+      root: "/repo",
+    });
+    expect(output).toContain("file=drafts/zero-tolerance-2018.review.yaml,");
+  });
+});
+
+describe("the example, as a pull request sees it", () => {
+  it("annotates the non-concurrence and the capacity shortfall; the Markdown outputs fit a comment", async () => {
+    const github = await runCli(["--as-of", "2018-04-06", "check", "examples/", "-f", "github"]);
+    const errors = github.stdout.split("\n").filter((l) => l.startsWith("::error "));
+    expect(errors).toHaveLength(10);
+    expect(errors[0]).toMatch(/title=preclear\(non-concurrence\)/);
+    expect(errors[1]).toMatch(/title=preclear\(capacity-shortfall\)/);
+    expect(errors[0]).toContain("file=examples/zero-tolerance-2018.review.yaml,");
+    const markdown = await runCli([
+      "--as-of",
+      "2018-04-06",
+      "check",
+      "examples/",
+      "-f",
+      "markdown",
+    ]);
+    expect(markdown.stdout.length).toBeLessThanOrEqual(65_536);
+    expect(markdown.stdout).not.toContain("left out");
+    const report = await runCli([
+      "--as-of",
+      "2018-04-06",
+      "report",
+      "examples/zero-tolerance-2018.md",
+      "--format",
+      "markdown",
+    ]);
+    expect(report.stdout.length).toBeLessThanOrEqual(65_536);
+    expect(report.stdout).toContain("## Clearance sheet");
   });
 });

@@ -42,9 +42,19 @@ describe("every rule id", () => {
     expect(rule.helpUri).toBe(`https://github.com/preclear/preclear/blob/main/docs/rules.md#${id}`);
   });
 
-  it("has the default levels of SPEC section 7", () => {
+  it("has the default levels of SPEC sections 7 and 15", () => {
     const warnings = RULE_IDS.filter((id) => RULES[id].defaultLevel === "warning");
-    expect(warnings).toEqual(["overdue", "dependency-order", "orphan-response"]);
+    expect(warnings).toEqual([
+      "overdue",
+      "dependency-order",
+      "orphan-response",
+      "tasking-missing",
+      "input-missing",
+      "snapshot-missing",
+    ]);
+    expect(RULE_IDS.filter((id) => RULES[id].defaultLevel === "note")).toEqual([
+      "deemed-concurrence",
+    ]);
     expect(RULES["item-open"].defaultLevel).toBe("error");
   });
 });

@@ -12,8 +12,9 @@ import {
   manyFindingsResult,
   OPTIONS,
 } from "../fixtures/formatters/findings.js";
+import { fixture } from "../helpers/fixtures.js";
 
-const XSD = path.resolve(process.cwd(), "../shared/peers/JUnit.xsd");
+const XSD = fixture("peers", "JUnit.xsd");
 
 let workDir: string;
 beforeAll(() => {
@@ -145,5 +146,20 @@ describe("junit output", () => {
     const xml = junit(cleanResult(), OPTIONS);
     expect(xpath(xml, "string(//testsuite/@timestamp)")).toBe("2018-04-01T00:00:00");
     expect(xpath(xml, "string(//testsuite/@hostname)")).toBe("localhost");
+  });
+
+  it("gives every test a unique identity, even two missing facts at one place", () => {
+    const fact = (message: string) =>
+      finding({ ruleId: "fact-missing", stakeholder: undefined, item: undefined, message });
+    const xml = junit(
+      checkResult([draft([fact("fact `a` has no value"), fact("fact `b` has no value")])]),
+      OPTIONS,
+    );
+    expectSchemaValid(xml);
+    const names = [...xml.matchAll(/<testcase name="([^"]*)" classname="([^"]*)"/g)].map(
+      (m) => `${m[2]}|${m[1]}`,
+    );
+    expect(names).toHaveLength(2);
+    expect(new Set(names).size).toBe(2);
   });
 });

@@ -1,5 +1,10 @@
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { gitTopLevel } from "../../src/cli/io.js";
+import { REPO_ROOT, runCli } from "../helpers/cli.js";
 import Ajv04Module from "ajv-draft-04";
 import addFormatsModule from "ajv-formats";
 import { RULE_IDS } from "../../src/core/rules/findings.js";
@@ -13,8 +18,9 @@ import {
   manyFindingsResult,
   OPTIONS,
 } from "../fixtures/formatters/findings.js";
+import { fixture } from "../helpers/fixtures.js";
 
-const SCHEMA_PATH = path.resolve(process.cwd(), "../shared/peers/sarif-schema-2.1.0.json");
+const SCHEMA_PATH = fixture("peers", "sarif-schema-2.1.0.json");
 
 // Both packages are CommonJS whose module.exports also carries `.default`.
 const Ajv04 = Ajv04Module.default;
@@ -144,7 +150,7 @@ describe("sarif output", () => {
     const fingerprintOf = (f: ReturnType<typeof finding>) =>
       onlyRun(parse(sarif(checkResult([draft([f])]), OPTIONS))).results[0]?.partialFingerprints;
     const original = fingerprintOf(finding());
-    expect(original).toEqual({ "preclearFinding/v1": expect.stringMatching(/^[0-9a-f]{64}:1$/) });
+    expect(original).toEqual({ "preclearFinding/v2": expect.stringMatching(/^[0-9a-f]{64}:1$/) });
     expect(fingerprintOf(finding({ line: 40, column: 1, message: "reworded" }))).toEqual(original);
     expect(fingerprintOf(finding({ item: "other-item" }))).not.toEqual(original);
     expect(fingerprintOf(finding({ stakeholder: "hhs-orr" }))).not.toEqual(original);
@@ -157,8 +163,96 @@ describe("sarif output", () => {
       finding({ ruleId: "invalid-file", stakeholder: undefined, item: undefined, line }),
     );
     const prints = onlyRun(parse(sarif(checkResult([draft(twoInvalid)]), OPTIONS))).results.map(
-      (r) => r.partialFingerprints["preclearFinding/v1"],
+      (r) => r.partialFingerprints["preclearFinding/v2"],
     );
     expect(new Set(prints).size).toBe(2);
+  });
+
+  it("names the fact or problem in the fingerprint of a finding without stakeholder or item", () => {
+    const fact = (message: string) =>
+      finding({ ruleId: "fact-missing", stakeholder: undefined, item: undefined, message });
+    const printOf = (findings: ReturnType<typeof finding>[], message: string) =>
+      onlyRun(parse(sarif(checkResult([draft(findings)]), OPTIONS))).results.find(
+        (r) => r.message.text === message,
+      )?.partialFingerprints["preclearFinding/v2"];
+    const alone = printOf([fact("fact `b` has no value")], "fact `b` has no value");
+    const withAnother = printOf(
+      [fact("fact `a` has no value"), fact("fact `b` has no value")],
+      "fact `b` has no value",
+    );
+    expect(withAnother).toBe(alone);
+  });
+
+  it("describes every rule with a friendly name, help text and Markdown, and a help URI", () => {
+    const { rules } = onlyRun(parse(sarif(cleanResult(), OPTIONS))).tool.driver as unknown as {
+      rules: {
+        id: string;
+        name: string;
+        helpUri: string;
+        help: { text: string; markdown: string };
+      }[];
+    };
+    expect(rules.map((r) => r.id)).toEqual([...RULE_IDS]);
+    for (const rule of rules) {
+      expect(rule.name).toMatch(/^[A-Z][A-Za-z]+$/);
+      expect(rule.help.text.length).toBeGreaterThan(40);
+      expect(rule.help.markdown).toContain(`](${rule.helpUri})`);
+      expect(rule.helpUri).toMatch(/^https:\/\/.+#/);
+    }
+    expect(rules.find((r) => r.id === "non-concurrence")?.name).toBe("NonConcurrence");
+  });
+
+  it("gives URIs relative to the repository root when run in a subdirectory", () => {
+    const log = parse(
+      sarif(checkResult([draft([finding()])]), { ...OPTIONS, cwd: "/repo/drafts", root: "/repo" }),
+    );
+    const run = onlyRun(log);
+    expect(run.originalUriBaseIds).toEqual({ "%SRCROOT%": { uri: "file:///repo/" } });
+    expect(run.results[0]?.locations[0]?.physicalLocation.artifactLocation).toEqual({
+      uri: "drafts/zero-tolerance-2018.review.yaml",
+      uriBaseId: "%SRCROOT%",
+    });
+    expect(validate(log)).toBe(true);
+  });
+
+  it("orders results by what blocks most: a non-concurrence before an open item", () => {
+    const result = checkResult([
+      draft([
+        finding({ line: 1 }),
+        finding({ ruleId: "non-concurrence", stakeholder: "zzz", item: undefined, line: 90 }),
+      ]),
+    ]);
+    const ids = onlyRun(parse(sarif(result, OPTIONS))).results.map((r) => r.ruleId);
+    expect(ids).toEqual(["non-concurrence", "item-open"]);
+  });
+});
+
+describe("check -f sarif from a subdirectory", () => {
+  it("gives URIs from the project root, where GitHub looks for them", async () => {
+    const { stdout } = await runCli(["check", ".", "-f", "sarif"], {
+      cwd: path.join(REPO_ROOT, "examples"),
+    });
+    const run = onlyRun(parse(stdout));
+    const uris = run.results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri);
+    // Every URI is relative to the repository root (a finding about missing
+    // facts points at the draft's front matter, the rest at the reviews).
+    expect(uris.length).toBeGreaterThan(0);
+    for (const uri of uris) expect(uri).toMatch(/^examples\/[a-z0-9-]+\.(review\.yaml|md)$/);
+    expect(new Set(uris)).toContain("examples/zero-tolerance-2018.review.yaml");
+    expect(new Set(uris)).toContain("examples/firearms-trafficking-2026.review.yaml");
+    expect(run.originalUriBaseIds["%SRCROOT%"]?.uri).toBe(pathToFileURL(`${REPO_ROOT}/`).href);
+  });
+
+  it("finds the repository root with git, through the path the user is in", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "preclear-root-"));
+    try {
+      mkdirSync(path.join(dir, "repo", "sub"), { recursive: true });
+      expect(spawnSync("git", ["init", "-q"], { cwd: path.join(dir, "repo") }).status).toBe(0);
+      symlinkSync(path.join(dir, "repo"), path.join(dir, "link"));
+      expect(gitTopLevel(path.join(dir, "link", "sub"))).toBe(path.join(dir, "link"));
+      expect(gitTopLevel(tmpdir())).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

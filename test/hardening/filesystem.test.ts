@@ -403,8 +403,9 @@ describe("a draft that names a file outside the project", () => {
   });
 
   test("a symbolic link inside the project that leads outside is refused too", async () => {
-    const { root, outside } = outsideDocument("memo.docx");
-    symlinkSync(path.join(outside, "passwd"), path.join(root, "policies", "memo.docx"));
+    // A .pdf: its bytes are digested (a .docx would have to be a real Word document).
+    const { root, outside } = outsideDocument("memo.pdf");
+    symlinkSync(path.join(outside, "passwd"), path.join(root, "policies", "memo.pdf"));
     const result = await runCli(["check", "policies/descriptor.yaml", "-f", "json"], {
       cwd: root,
     });

@@ -196,7 +196,7 @@ const sarifSchema = (() => {
   return ajv.compile(
     JSON.parse(
       readFileSync(
-        path.resolve(REPO_ROOT, "..", "shared", "peers", "sarif-schema-2.1.0.json"),
+        path.join(REPO_ROOT, "test", "fixtures", "peers", "sarif-schema-2.1.0.json"),
         "utf8",
       ),
     ) as object,
@@ -1035,7 +1035,7 @@ describe("JUnit output, by the reference checker", () => {
       return file;
     });
     expect(files.length).toBeGreaterThan(10);
-    const xsd = path.resolve(REPO_ROOT, "..", "shared", "peers", "JUnit.xsd");
+    const xsd = path.join(REPO_ROOT, "test", "fixtures", "peers", "JUnit.xsd");
     const run = spawnSync("xmllint", ["--noout", "--schema", xsd, ...files], { encoding: "utf8" });
     if (run.error) throw new Error(`xmllint is needed for the JUnit sample: ${run.error.message}`);
     expect(run.stderr.split("\n").filter((l) => !/ validates$/.test(l) && l !== "")).toEqual([]);

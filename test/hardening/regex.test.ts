@@ -17,7 +17,7 @@ const TABLE = new Map([
   ["pattern", { type: "string", question: "Pattern?" }],
   ["codes", { type: "list", question: "Codes?" }],
 ]) as unknown as FactTable;
-const DRAFT = { id: "d", title: "T", issuer: "I", issuanceDate: "2018-04-06" };
+const DRAFT = { id: "d", title: "T", issuer: "I", issuanceDate: "2018-04-06", effectiveDate: "" };
 
 function evaluate(expression: string, facts: Record<string, FactValue>) {
   const scope = new CelScope(TABLE);

@@ -135,6 +135,7 @@ describe("review: prompts and printed text", () => {
       confirm: () => Promise.reject(new PromptCancelled()),
       number: () => Promise.reject(new PromptCancelled()),
       input: () => Promise.reject(new PromptCancelled()),
+      checkbox: () => Promise.reject(new PromptCancelled()),
       select: (o) => {
         shown.push(o.message, ...o.choices.map((c) => `${c.name} ${c.description ?? ""}`));
         return Promise.reject(new PromptCancelled());

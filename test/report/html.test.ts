@@ -88,9 +88,12 @@ describe("HTML report content", () => {
     expect(rows[2]).toContain("Signature verified");
   });
 
-  test("print CSS: a page per stakeholder, the graph on a landscape page, page numbers", () => {
-    expect(small).toContain(".stakeholder{break-before:page");
-    expect(small).toContain("@page wide{size:landscape}");
+  test("print CSS: Letter, a landscape first page for the sheet, no forced page per stakeholder, page numbers", () => {
+    expect(small).toContain("@page{size:letter;");
+    expect(small).toContain("@page sheet{size:letter landscape;");
+    expect(small).toContain(".first-page{page:sheet}");
+    expect(small).not.toContain(".stakeholder{break-before:page");
+    expect(small).toContain("@page wide{size:letter landscape}");
     expect(small).toContain('counter(page) " of " counter(pages)');
     expect(small).toContain("print-color-adjust:exact");
   });

@@ -12,6 +12,7 @@ import { safeHref } from "../../src/report/escape.js";
 import { renderHtml } from "../../src/report/html.js";
 import { renderJson } from "../../src/report/json.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
+import { orderWithinRanks } from "../../src/report/html.js";
 import { daysBetween, signoffOf } from "../../src/report/model.js";
 import { build, HOSTILE, SMALL } from "./helpers/reports.js";
 
@@ -164,11 +165,19 @@ describe("report model: graph, scope, digests", () => {
   test("the coordination graph ranks offices by the longest dependsOn chain", () => {
     const graph = report.coordinationGraph;
     expect(graph.ranks).toBe(3);
-    expect(graph.nodes.map((n) => [n.stakeholder, n.rank, n.position])).toEqual([
-      ["prosecutors", 0, 0],
-      ["marshals", 1, 0],
-      ["courts", 1, 1],
-      ["defenders", 2, 0],
+    expect(graph.nodes.map((n) => [n.stakeholder, n.rank])).toEqual([
+      ["prosecutors", 0],
+      ["marshals", 1],
+      ["courts", 1],
+      ["defenders", 2],
+    ]);
+    // Where each sits within its rank is the HTML renderer's business, not the data's.
+    expect(graph.nodes[0]).not.toHaveProperty("position");
+    expect([...orderWithinRanks(report)]).toEqual([
+      ["prosecutors", 0],
+      ["marshals", 0],
+      ["courts", 1],
+      ["defenders", 0],
     ]);
     expect(graph.edges).toEqual([
       { from: "prosecutors", to: "marshals" },
@@ -308,5 +317,31 @@ describe("determinism", () => {
     expect(daysBetween("2018-03-10", "2018-03-12")).toBe(2);
     expect(daysBetween("2018-03-10", "2018-03-11")).toBe(1); // across the US DST change
     expect(daysBetween("2018-04-30", "2018-04-06")).toBe(-24);
+  });
+});
+
+describe("an answer below the demand", () => {
+  const { report } = build(SMALL, "2018-04-10");
+  const detention = report.stakeholders
+    .find((s) => s.stakeholder === "marshals")!
+    .items.find((i) => i.id === "detention")!;
+
+  test("is marked in the JSON, and reads differently from Satisfied in Markdown and HTML", () => {
+    expect(detention.status).toBe("satisfied");
+    expect(detention.belowDemand).toBe(true);
+    expect(report.timeline.entries.find((e) => e.item === "detention")?.belowDemand).toBe(true);
+    const md = renderMarkdown(report);
+    expect(md).toContain("🟥 Answered — below demand<br>capacity-shortfall");
+    const html = renderHtml(report);
+    const block = html.slice(html.indexOf('<div class="item status-below-demand'));
+    expect(block).toMatch(/^<div class="item status-below-demand[^]*?Answered — below demand/);
+    expect(block.slice(0, block.indexOf("</div>"))).not.toContain("Satisfied");
+  });
+
+  test("other satisfied answers stay Satisfied", () => {
+    const others = report.stakeholders
+      .flatMap((s) => s.items)
+      .filter((i) => i.status === "satisfied");
+    expect(others.filter((i) => !i.belowDemand).length).toBeGreaterThan(0);
   });
 });

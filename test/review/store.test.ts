@@ -1,6 +1,8 @@
 import { chmod, lstat, readFile, readlink, stat, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
+import { PreclearError } from "../../src/core/diagnostics.js";
+import { loadReview } from "../../src/core/load/review.js";
 import { ReviewFileError } from "../../src/review/errors.js";
 import { ReviewStore } from "../../src/review/store.js";
 import { copyFixture, DRAFT, leftovers, steppingClock, tempDir } from "./helpers.js";
@@ -400,6 +402,30 @@ describe("ReviewStore: broken files are reported and never overwritten", () => {
         "review is for draft `zero-tolerance-2018`, not `other-memo`",
       ),
     });
+  });
+});
+
+describe("ReviewStore: one parser of reviews", () => {
+  test("a review the schema refuses is refused by the store too, with the loader's every problem", async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, "memo.review.yaml");
+    const text =
+      `apiVersion: preclear/v1\nkind: Review\ndraft: ${DRAFT}\n` +
+      "stakeholders:\n  usms:\n    items:\n      transport:\n        status: satisfed\n" +
+      "    decision:\n      status: non-concur\n";
+    await writeFile(file, text);
+    let fromLoader: unknown;
+    try {
+      loadReview(file, DRAFT);
+    } catch (error) {
+      fromLoader = error;
+    }
+    expect(fromLoader).toBeInstanceOf(PreclearError);
+    const error = await ReviewStore.open(file, { draftId: DRAFT }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReviewFileError);
+    expect((error as PreclearError).diagnostics).toEqual((fromLoader as PreclearError).diagnostics);
+    expect((error as PreclearError).diagnostics.length).toBeGreaterThan(0);
+    expect(await readFile(file, "utf8")).toBe(text);
   });
 });
 

@@ -3,6 +3,7 @@
  * applicable stakeholders (usms, courts, hhs-orr) and one that does not apply
  * (ice) — plus keys made on the spot and ways to sign, check and tamper.
  */
+import { createPrivateKey } from "node:crypto";
 import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ChecklistLibrary } from "../../src/core/load/checklist.js";
@@ -10,7 +11,8 @@ import { checkDraft } from "../../src/core/check.js";
 import type { Finding } from "../../src/core/rules/findings.js";
 import { signoffRules } from "../../src/core/signing/signoff.js";
 import { loadTrustedKeys } from "../../src/core/signing/trust.js";
-import { runCli, spawnCli } from "../helpers/cli.js";
+import { loadConfig } from "../../src/core/load/config.js";
+import { runCli } from "../helpers/cli.js";
 import type { CliResult } from "../helpers/cli.js";
 import { fixture, tempDir } from "../helpers/fixtures.js";
 
@@ -103,7 +105,9 @@ export function findings(project: Project): Finding[] {
   const result = checkDraft(project.draft, {
     asOf: "2018-04-01",
     library,
-    extraRules: signoffRules(loadTrustedKeys(project.keys)),
+    extraRules: signoffRules(loadTrustedKeys(project.keys), {
+      technicalAmendments: loadConfig(undefined, project.dir).technicalAmendments,
+    }),
   });
   return result.findings;
 }
@@ -122,11 +126,11 @@ interface JsonFinding {
   location: { file: string; line: number; column: number };
 }
 
-/** The built binary's `check --format json`, run in the project directory. */
-export function checkJson(project: Project): { code: number; findings: JsonFinding[] } {
-  const result = spawnCli(["check", "--format", "json", "--as-of", "2018-04-01"], {
-    cwd: project.dir,
-  });
+/** `check --format json`, run in the project directory. */
+export async function checkJson(
+  project: Project,
+): Promise<{ code: number; findings: JsonFinding[] }> {
+  const result = await cli(project, ["check", "--format", "json", "--as-of", "2018-04-01"]);
   if (result.code !== 0 && result.code !== 1) throw new Error(`check failed: ${result.stderr}`);
   const report = JSON.parse(result.stdout) as { drafts: Array<{ findings: JsonFinding[] }> };
   return { code: result.code, findings: report.drafts.flatMap((d) => d.findings) };
@@ -137,4 +141,28 @@ export function edit(file: string, from: string | RegExp, to: string): void {
   const next = text.replace(from, to);
   if (next === text) throw new Error(`edit: ${String(from)} not found in ${file}`);
   writeFileSync(file, next);
+}
+
+/** The base64 body of a PEM file, and a few slices of it, any of which would betray it. */
+function secretsOf(keyFile: string): string[] {
+  const body = readFileSync(keyFile, "utf8")
+    .split("\n")
+    .filter((line) => line && !line.startsWith("-----"))
+    .join("");
+  expect(body.length).toBeGreaterThan(40);
+  const raw = createPrivateKey(readFileSync(keyFile)).export({ format: "jwk" }).d!;
+  return [
+    body,
+    body.slice(0, 24),
+    body.slice(-24),
+    raw,
+    Buffer.from(raw, "base64url").toString("base64"),
+  ];
+}
+
+export function expectNoPrivateKey(result: CliResult, keyFile: string): void {
+  for (const stream of [result.stdout, result.stderr]) {
+    expect(stream).not.toContain("PRIVATE KEY");
+    for (const secret of secretsOf(keyFile)) expect(stream).not.toContain(secret);
+  }
 }

@@ -203,7 +203,7 @@ describe("copied sign-offs", () => {
     await signAll(project);
     const parts = usmsSignoff().parts as Record<string, string>;
     const doc = parseDocument(readFileSync(project.review, "utf8"));
-    doc.setIn(["stakeholders", "usms", "signoffs", 0, "parts", "facts"], parts.draft);
+    doc.setIn(["stakeholders", "usms", "signoffs", 0, "parts", "facts"], parts.record);
     writeFileSync(project.review, doc.toString());
     expect(signoffFindings(project).map((f) => f.message)).toEqual([
       expect.stringContaining("its part digests (`parts`) do not match its digest"),

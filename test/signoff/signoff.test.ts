@@ -36,7 +36,7 @@ function review(): {
 describe("signing off every stakeholder", () => {
   test("leaves check with no sign-off finding, and verify says each signature verified", async () => {
     await signAll(project);
-    const { code, findings } = checkJson(project);
+    const { code, findings } = await checkJson(project);
     expect(findings).toEqual([]);
     expect(code).toBe(0);
 
@@ -53,7 +53,7 @@ describe("signing off every stakeholder", () => {
     await signAll(project);
     edit(project.draft, "to the extent practicable", "to the extent practicablE");
 
-    const { code, findings } = checkJson(project);
+    const { code, findings } = await checkJson(project);
     expect(code).toBe(1);
     const stale = findings.filter((f) => f.ruleId === "signoff-stale");
     expect(stale.map((f) => f.stakeholder).sort()).toEqual([...STAKEHOLDERS].sort());
@@ -67,7 +67,9 @@ describe("signing off every stakeholder", () => {
 
     const verify = await cli(project, ["verify", "memo.md"]);
     expect(verify.code).toBe(1);
-    expect(verify.stdout).toMatch(/usms\s+stale\s+the draft text changed since the sign-off/);
+    expect(verify.stdout).toMatch(
+      /usms\s+stale\s+the draft text changed since the sign-off \(§ 1 Memorandum for federal prosecutors along the Southwest border: 1 paragraph changed\)/,
+    );
   });
 
   test("one item of one stakeholder makes only that stakeholder's sign-off stale", async () => {
@@ -81,25 +83,34 @@ describe("signing off every stakeholder", () => {
     expect(stale[0]!.message).not.toContain("draft text");
   });
 
-  test("a changed fact makes every sign-off stale: the facts changed", async () => {
+  test("a changed fact in the draft makes every sign-off stale, naming the draft's facts", async () => {
     await signAll(project);
     edit(project.draft, "changesProsecutionVolume: true", "changesProsecutionVolume: false");
 
     const stale = signoffFindings(project).filter((f) => f.ruleId === "signoff-stale");
     expect(stale.map((f) => f.stakeholder).sort()).toEqual([...STAKEHOLDERS].sort());
-    for (const f of stale) expect(f.message).toContain("the facts changed");
+    for (const f of stale) expect(f.message).toContain("the draft's `facts`");
   });
 
-  test("a changed checklist makes every sign-off stale: the checklist changed", async () => {
+  test("a changed fact in the review stales only the offices whose checklist entries use it", async () => {
     await signAll(project);
-    edit(
-      path.join(project.dir, "checklists", "clearance-basics.yaml"),
-      "version: 1.0.0",
-      "version: 1.0.1",
-    );
+    // usms's condition reads facts.custody; the courts' entry mentions no custody.
+    edit(project.review, "custody: both", "custody: federal-criminal");
     const stale = signoffFindings(project).filter((f) => f.ruleId === "signoff-stale");
-    expect(stale).toHaveLength(3);
-    for (const f of stale) expect(f.message).toContain("the checklist changed");
+    expect(stale.map((f) => f.stakeholder)).toEqual(["usms"]);
+    expect(stale[0]!.message).toContain("the facts its checklist entry uses changed");
+  });
+
+  test("the checklist's version, or another office's entry, does not stale a sign-off; its own entry does", async () => {
+    await signAll(project);
+    const checklist = path.join(project.dir, "checklists", "clearance-basics.yaml");
+    edit(checklist, "version: 1.0.0", "version: 1.0.1");
+    expect(signoffFindings(project)).toEqual([]);
+    // The courts' item text changes: only the courts' sign-off goes stale.
+    edit(checklist, "assessed the effect on their dockets", "assessed the effect on dockets");
+    const stale = signoffFindings(project).filter((f) => f.ruleId === "signoff-stale");
+    expect(stale.map((f) => f.stakeholder)).toEqual(["courts"]);
+    expect(stale[0]!.message).toContain("the checklist (this stakeholder's own entry");
   });
 
   test("signing off again after a change makes the sign-off current; the old one stays as history", async () => {

@@ -1,7 +1,8 @@
 /**
  * Property: once every stakeholder has signed off, flipping any byte of what
- * was signed — the draft body, the facts, the review's records, the
- * sign-offs and their signatures — is noticed whenever it changes what the
+ * was signed — the draft body, its front matter (title, issuer, dates,
+ * checklists, facts), the review's records, the sign-offs and their
+ * signatures — is noticed whenever it changes what the
  * files mean, and never when it does not (a flip inside a comment, a lone CR
  * in the body). Re-formatting the review YAML changes nothing.
  */
@@ -113,7 +114,8 @@ function regions(): Region[] {
   expect(signatures).toHaveLength(3);
   return [
     range("draft", "draft body", /\n---\n/),
-    range("draft", "draft facts", "  facts:", "\n---\n"),
+    // The whole front matter: id, title, issuer, issuance date, checklists, facts.
+    range("draft", "draft front matter", "preclear:", "\n---\n"),
     range("review", "review facts and records", "facts:", "\nhistory:"),
     ...signatures,
   ];
@@ -123,7 +125,7 @@ const SIGNOFF_RULES = new Set(["signoff-stale", "signature-invalid", "invalid-fi
 
 test("1,000 random byte flips of signed content: detected exactly when they change meaning", () => {
   const all = regions();
-  const seen = { changed: 0, unchanged: 0, byRule: new Map<string, number>() };
+  const seen = { changed: 0, unchanged: 0, frontMatter: 0, byRule: new Map<string, number>() };
   const originalMeaning = {
     draft: draftMeaning(draftBytes.toString("utf8")),
     review: reviewMeaning(reviewBytes.toString("utf8")),
@@ -157,6 +159,7 @@ test("1,000 random byte flips of signed content: detected exactly when they chan
         const where = `${region.name}, byte ${at} ^ 0x${mask.toString(16)}: ${JSON.stringify(text.slice(Math.max(0, at - 20), at + 20))}`;
         if (changed) {
           seen.changed++;
+          if (region.name === "draft front matter") seen.frontMatter++;
           const errors = found.filter((f) => f.level === "error");
           if (errors.length === 0) throw new Error(`undetected change in ${where}`);
           for (const f of errors)
@@ -177,6 +180,8 @@ test("1,000 random byte flips of signed content: detected exactly when they chan
   expect(seen.unchanged).toBeGreaterThan(0);
   expect(seen.changed).toBeGreaterThan(500);
   expect(seen.byRule.get("signoff-stale") ?? 0).toBeGreaterThan(50);
+  // Meaning-changing flips of the front matter were tried, and each was detected above.
+  expect(seen.frontMatter).toBeGreaterThan(50);
   expect(seen.byRule.get("signature-invalid") ?? 0).toBeGreaterThan(50);
 }, 120_000);
 

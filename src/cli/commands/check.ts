@@ -1,18 +1,15 @@
 import { appendFileSync } from "node:fs";
-import path from "node:path";
-import type { Command } from "commander";
 import { checkDrafts } from "../../core/check.js";
-import type { CheckResult, Finding, Level } from "../../core/rules/findings.js";
-import { LEVEL_RANK } from "../../core/rules/findings.js";
-import { discoverDrafts } from "../../core/load/discover.js";
+import type { Level } from "../../core/rules/findings.js";
+import { LEVEL_RANK, RULE_IDS } from "../../core/rules/findings.js";
+import { selectFindings } from "../../formatters/select.js";
 import { defaultReviewPath } from "../../core/load/draft.js";
-import { displayPath } from "../../core/load/paths.js";
-import { signoffRules } from "../../core/signing/signoff.js";
-import { loadTrustedKeysFor } from "../../core/signing/trust.js";
-import { PreclearError } from "../../core/diagnostics.js";
+import { displayPath, projectRoot } from "../../core/load/paths.js";
+import { findDrafts, pipelineOptions } from "../../core/project.js";
 import type { Config } from "../../core/load/config.js";
 import {
   CHUNKED_FORMATTERS,
+  FORMAT_NAMES,
   FORMATTERS,
   githubSummary,
   isFormatName,
@@ -21,30 +18,48 @@ import type { FormatName } from "../../formatters/index.js";
 import { createContext, UsageError } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
-import { VERSION } from "../main.js";
+import { VERSION } from "../version.js";
 import { RunInputs, writeOutputs } from "../output.js";
 
-interface CheckFlags {
-  format?: string[];
-  output?: string[];
+/** One requested output: a --format, and the -o file that followed it (else stdout). */
+export interface OutputRequest {
+  format: string;
+  file?: string;
+  /** Set when this -o followed another -o with no --format between them (refused). */
+  after?: string;
+}
+
+export interface CheckOptions {
+  /** The --format/-o pairs in the order given (see ../define/check.ts); empty: the config's. */
+  outputs: OutputRequest[];
   failOn?: Level;
   maxWarnings?: string;
+  /** Exit 0 when no draft is found (by default that is a usage error). */
   allowEmpty?: boolean;
+  /** Errors only. */
+  quiet?: boolean;
+  /** Only findings about these stakeholders. */
+  stakeholder?: string[];
+  /** Only findings of these rules. */
+  rule?: string[];
+  /** Size limit of Markdown output, in characters. */
+  markdownBudget?: string;
 }
 
 export async function checkCommand(
   paths: string[],
-  flags: CheckFlags,
+  flags: CheckOptions,
   globals: GlobalOptions,
   io: CliIO,
-  command: Command,
 ): Promise<number> {
   const context = createContext(globals, io);
-  const outputs = pairOutputs(
-    (command.parent as unknown as { rawArgs?: string[] } | null)?.rawArgs ?? [],
-    flags,
-    context.config,
-  );
+  const outputs = checkedOutputs(flags.outputs, context.config);
+  for (const rule of flags.rule ?? []) {
+    if (!(RULE_IDS as readonly string[]).includes(rule)) {
+      throw new UsageError(`unknown rule "${rule}" (use one of ${RULE_IDS.join(", ")})`);
+    }
+  }
+  const budget = parseBudget(flags.markdownBudget);
   // Digits only: Number("") and Number(" ") are 0, Number("1e3") is 1000.
   const maxWarnings =
     flags.maxWarnings === undefined || !/^[0-9]+$/.test(flags.maxWarnings)
@@ -56,56 +71,59 @@ export async function checkCommand(
   ) {
     throw new UsageError(`--max-warnings must be a whole number, got "${flags.maxWarnings}"`);
   }
-  const files = discoverDrafts(paths, io.cwd);
+  // Absolute, so the core never reads relative to the process's directory;
+  // formatters show paths relative to io.cwd.
+  const files = findDrafts(context.project, paths);
   // A renamed or mistyped draft must not pass CI in silence (as ESLint does).
   if (files.length === 0 && !flags.allowEmpty) {
     throw new UsageError(
       `no drafts found under ${paths.length ? paths.join(", ") : "."} (Markdown with a \`preclear:\` front-matter key, or YAML with \`kind: Draft\`); pass --allow-empty if that is expected`,
     );
   }
-  if (files.length > context.config.limits.maxDrafts) {
-    throw new PreclearError(
-      {
-        location: { file: paths.join(" "), line: 1, column: 1 },
-        message: `found ${files.length} drafts, more than the limit of ${context.config.limits.maxDrafts} (raise limits.maxDrafts in preclear.config.yaml)`,
-      },
-      2,
-    );
-  }
+  const known = new Set<string>();
   const progress = io.stderr.isTTY && !io.env.CI && files.length > 1;
   // What this run reads, so that no -o can overwrite it.
   const inputs = new RunInputs();
   if (context.config.file) inputs.add(context.config.file, "the configuration");
   for (const file of files) {
-    inputs.add(path.resolve(io.cwd, file), "a draft");
-    inputs.add(defaultReviewPath(path.resolve(io.cwd, file)), "a review");
+    inputs.add(file, "a draft");
+    inputs.add(defaultReviewPath(file), "a review");
   }
-  const result = checkDrafts(
-    // Absolute, so the core never reads relative to the process's directory;
-    // formatters show paths relative to io.cwd.
-    files.map((f) => path.resolve(io.cwd, f)),
-    {
-      asOf: context.asOf,
-      library: context.library,
-      allowOutside: context.allowOutside,
-      extraRules: signoffRules(loadTrustedKeysFor(context.config, io.cwd), {
-        requireSignatures: context.config.requireSignatures,
-        owners: context.config.owners,
-      }),
-      onDraft: (done, total, file, evaluation) => {
-        if (evaluation) inputs.addEvaluation(evaluation);
-        if (!progress) return;
-        io.stderr.write(`\r\x1b[K[${done}/${total}] ${displayPath(file, io.cwd)}`);
-        if (done === total) io.stderr.write("\r\x1b[K");
-      },
+  const checked = checkDrafts(files, {
+    ...pipelineOptions(context.project),
+    onDraft: (done, total, file, evaluation) => {
+      if (evaluation) inputs.addEvaluation(evaluation);
+      for (const s of evaluation?.stakeholders ?? []) known.add(s.stakeholder.id);
+      if (!progress) return;
+      io.stderr.write(`\r\x1b[K[${done}/${total}] ${displayPath(file, io.cwd)}`);
+      if (done === total) io.stderr.write("\r\x1b[K");
     },
-  );
-  const adjusted = applyRuleLevels(result, context.config);
+  });
+  // A misspelt --stakeholder would select nothing and pass the gate: refuse it.
+  const unknown = (flags.stakeholder ?? []).filter((id) => !known.has(id));
+  if (unknown.length > 0 && checked.drafts.some((d) => d.draftId !== undefined)) {
+    throw new UsageError(
+      `--stakeholder ${unknown.map((id) => `"${id}"`).join(", ")}: no checked draft has ${unknown.length === 1 ? "this stakeholder" : "these stakeholders"}`,
+    );
+  }
+  const adjusted = selectFindings(checked, {
+    quiet: flags.quiet,
+    stakeholders: flags.stakeholder,
+    rules: flags.rule,
+  });
+
+  // SARIF and GitHub paths are relative to the repository root, so that
+  // GitHub places them even when preclear ran in a subdirectory.
+  const root = outputs.some(({ format }) => format === "sarif" || format === "github")
+    ? (io.repositoryRoot?.(io.cwd) ?? projectRoot(io.cwd))
+    : io.cwd;
 
   const formatOptions = (file: string | undefined) => ({
     color: file ? false : context.color,
     cwd: io.cwd,
+    root,
     toolVersion: VERSION,
+    ...(budget === undefined ? {} : { budget }),
   });
   // Standard output of a format that can give its text piece by piece is
   // written piece by piece below: a run over thousands of drafts then never
@@ -133,7 +151,7 @@ export async function checkCommand(
     if (format === "github" && io.env.GITHUB_STEP_SUMMARY) {
       appendFileSync(
         io.env.GITHUB_STEP_SUMMARY,
-        githubSummary(adjusted, { color: false, cwd: io.cwd, toolVersion: VERSION }),
+        githubSummary(adjusted, formatOptions(io.env.GITHUB_STEP_SUMMARY)),
       );
     }
   }
@@ -152,88 +170,39 @@ export async function checkCommand(
 }
 
 /**
- * Pair each --format with the --output that follows it (before the next
- * --format), as Spectral does; formats without an output go to stdout.
+ * The outputs to write: as requested, else the config's formats (else
+ * stylish), each format name checked.
  */
-export function pairOutputs(
-  rawArgs: readonly string[],
-  flags: CheckFlags,
+export function checkedOutputs(
+  requested: readonly OutputRequest[],
   config: Config,
 ): Array<{ format: FormatName; file?: string }> {
-  const pairs: Array<{ format: string; file?: string }> = [];
-  const outputsFirst: string[] = [];
-  const take = (arg: string, next: string | undefined, names: string[]): string | undefined => {
-    for (const name of names) {
-      if (arg === name) return next;
-      if (name.startsWith("--") && arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
-      if (!name.startsWith("--") && arg.startsWith(name) && arg.length > name.length)
-        return arg.slice(name.length);
-    }
-    return undefined;
-  };
-  for (let i = 0; i < rawArgs.length; i++) {
-    const arg = rawArgs[i]!;
-    const format = take(arg, rawArgs[i + 1], ["--format", "-f"]);
-    if (format !== undefined) {
-      pairs.push({ format });
-      continue;
-    }
-    const file = take(arg, rawArgs[i + 1], ["--output", "-o"]);
-    if (file !== undefined) {
-      const last = pairs[pairs.length - 1];
-      if (last && last.file === undefined) last.file = file;
-      else if (last) {
-        // `-f json -o a -o b`: b has no format of its own; guessing one writes the wrong thing.
-        throw new UsageError(
-          `--output ${file} follows --output ${last.file ?? ""} for the same --format ${last.format}; give each output its own --format`,
-        );
-      } else outputsFirst.push(file);
-    }
-  }
-  if (outputsFirst.length > 0) {
-    // `-o a` with no --format before it: the default format, once.
-    if (pairs.length > 0 || outputsFirst.length > 1) {
+  const pairs: OutputRequest[] =
+    requested.length > 0
+      ? [...requested]
+      : (config.format ?? ["stylish"]).map((format) => ({ format }));
+  return pairs.map(({ format, file, after }) => {
+    if (after !== undefined) {
+      // `-f json -o a -o b`: b has no format of its own; guessing one writes the wrong thing.
       throw new UsageError(
-        `--output ${outputsFirst[outputsFirst.length - 1]} has no --format before it; write --format FORMAT --output FILE for each output`,
+        `--output ${file ?? ""} follows --output ${after} for the same --format; give each output its own --format`,
       );
     }
-    const format = config.format?.[0] ?? "stylish";
-    return [{ format: checkedFormat(format), file: outputsFirst[0]! }];
-  }
-  if (pairs.length === 0) {
-    for (const format of config.format ?? ["stylish"]) pairs.push({ format });
-  }
-  // Defensive: commander may have parsed flags the scan did not see.
-  if (pairs.length === 0 && flags.format) for (const format of flags.format) pairs.push({ format });
-  return pairs.map(({ format, file }) =>
-    file === undefined
-      ? { format: checkedFormat(format) }
-      : { format: checkedFormat(format), file },
-  );
+    if (!isFormatName(format)) {
+      throw new UsageError(
+        `unknown format "${format}" (use ${FORMAT_NAMES.slice(0, -1).join(", ")} or ${FORMAT_NAMES[FORMAT_NAMES.length - 1]})`,
+      );
+    }
+    return file === undefined ? { format } : { format, file };
+  });
 }
 
-function checkedFormat(format: string): FormatName {
-  if (!isFormatName(format)) {
-    throw new UsageError(
-      `unknown format "${format}" (use stylish, json, sarif, junit, github or markdown)`,
-    );
+/** `--markdown-budget`: a whole number of characters, at least 1. */
+export function parseBudget(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const budget = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(budget) || budget < 1) {
+    throw new UsageError(`--markdown-budget must be a whole number of characters, got "${value}"`);
   }
-  return format;
-}
-
-/** Per-rule level overrides from the config, like ESLint's rule levels. */
-export function applyRuleLevels(result: CheckResult, config: Config): CheckResult {
-  if (Object.keys(config.rules).length === 0) return result;
-  return {
-    ...result,
-    drafts: result.drafts.map((draft) => ({
-      ...draft,
-      findings: draft.findings.flatMap((finding): Finding[] => {
-        const level = config.rules[finding.ruleId];
-        if (level === undefined) return [finding];
-        if (level === "off") return [];
-        return [{ ...finding, level }];
-      }),
-    })),
-  };
+  return budget;
 }

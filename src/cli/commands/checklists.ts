@@ -47,7 +47,7 @@ export async function showChecklist(
     [{ ref: id, at: { file: "<command line>", line: 1, column: 1 } }],
     io.cwd,
   );
-  if (!resolved) throw new PreclearError(diagnostics, 2);
+  if (!resolved) throw new PreclearError(diagnostics, "unevaluable");
   const top = resolved.members[resolved.members.length - 1]!.checklist;
   const plain = {
     apiVersion: "preclear/v1",

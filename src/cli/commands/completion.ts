@@ -1,87 +1,50 @@
+import type { Command } from "commander";
 import path from "node:path";
 import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
 import { createContext } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
 
-const COMMANDS = [
-  "validate",
-  "explain",
-  "review",
-  "check",
-  "report",
-  "signoff",
-  "verify",
-  "keygen",
-  "init",
-  "checklists",
-  "schema",
-  "completion",
-  "help",
-];
-const GLOBAL_FLAGS = [
-  "--help",
-  "--version",
-  "--no-color",
-  "--color",
-  "--as-of",
-  "--config",
-  "--allow-outside",
-];
-const FLAGS: Record<string, string[]> = {
-  validate: ["--format"],
-  explain: ["--format"],
-  review: ["--stakeholder", "--only-open", "--actor"],
-  check: ["--format", "--output", "--fail-on", "--max-warnings"],
-  report: ["--format", "--output"],
-  signoff: [
-    "--stakeholder",
-    "--name",
-    "--title",
-    "--decision",
-    "--comments",
-    "--key",
-    "--force",
-    "--actor",
-  ],
-  verify: ["--format"],
-  keygen: ["--id", "--output"],
-  init: ["--checklist", "--id", "--title", "--issuer", "--issuance-date", "--ci", "--force"],
-  checklists: ["list", "show"],
-  schema: ["checklist", "draft", "review", "response", "report", "config", "trusted-keys"],
-  completion: ["bash", "zsh"],
-};
-const VALUES: Record<string, string[]> = {
-  "--format": ["stylish", "json", "sarif", "junit", "github", "markdown", "html", "text"],
-  "--fail-on": ["error", "warning", "note"],
-  "--decision": ["concur", "concur-with-comments", "non-concur"],
-  "--ci": ["github", "gitlab"],
-};
-
 export async function completionCommand(shell: "bash" | "zsh", io: CliIO): Promise<number> {
   io.stdout.write(shell === "bash" ? bashScript() : zshScript());
   return 0;
 }
 
+/** Long flags of a command (with --help), as `--help` lists them. */
+function flagsOf(command: Command): string[] {
+  const flags = command.options.flatMap((o) => (o.long && !o.hidden ? [o.long] : []));
+  return [...flags, "--help"];
+}
+
 /**
  * `preclear __complete <words…>`: the candidates for the last word. The shell
  * scripts call this, so completion knows checklist and stakeholder ids.
+ * Commands, flags and choices come from `program` itself (src/cli/define/),
+ * so completion never lists them a second time.
  */
 export async function completeWords(
   words: string[],
+  program: Command,
   globals: GlobalOptions,
   io: CliIO,
 ): Promise<number> {
   const current = words[words.length - 1] ?? "";
   const previous = words[words.length - 2] ?? "";
-  const command = words.find((w) => COMMANDS.includes(w));
+  const visible = program.commands.filter(
+    (c) => !(c as unknown as { _hidden?: boolean })._hidden && c.name() !== "__complete",
+  );
+  const names = [...visible.map((c) => c.name()), "help"];
+  const sub = visible.find((c) => words.slice(0, -1).includes(c.name()));
   let candidates: string[] = [];
   try {
-    if (!command) candidates = current.startsWith("-") ? GLOBAL_FLAGS : COMMANDS;
-    else if (previous === "--checklist" || (command === "checklists" && previous === "show")) {
+    if (!sub) {
+      candidates = current.startsWith("-") ? flagsOf(program) : names;
+    } else if (previous === "--checklist" || (sub.name() === "checklists" && previous === "show")) {
       candidates = createContext(globals, io).library.ids();
     } else if (previous === "--stakeholder") {
-      const draft = words.slice(words.indexOf(command) + 1).find((w) => /\.(md|ya?ml)$/i.test(w));
+      const draft = words
+        .slice(words.indexOf(sub.name()) + 1)
+        .find((w) => /\.(md|ya?ml)$/i.test(w));
       if (draft) {
         const context = createContext(globals, io);
         const evaluation = evaluate(loadBundle(path.resolve(io.cwd, draft), context.library));
@@ -89,9 +52,18 @@ export async function completeWords(
           .filter((s) => s.applies === true)
           .map((s) => s.stakeholder.id);
       }
-    } else if (VALUES[previous]) candidates = VALUES[previous]!;
-    else if (current.startsWith("-") || ["checklists", "schema", "completion"].includes(command)) {
-      candidates = [...(FLAGS[command] ?? []), ...(current.startsWith("-") ? GLOBAL_FLAGS : [])];
+    } else {
+      const option = sub.options.find((o) => o.long === previous || o.short === previous);
+      if (option?.required || option?.optional) {
+        // A flag's value: its choices (for check --format, the format names).
+        candidates = option.argChoices ?? [];
+      } else if (current.startsWith("-")) {
+        candidates = [...new Set([...flagsOf(sub), ...flagsOf(program)])];
+      } else if (sub.commands.length > 0) {
+        candidates = sub.commands.map((c) => c.name());
+      } else {
+        candidates = sub.registeredArguments[0]?.argChoices ?? [];
+      }
     }
   } catch {
     candidates = []; // completion must never print an error into the prompt line

@@ -4,59 +4,54 @@
  * report (same rules, same configured levels), judged as of `--as-of`.
  */
 import path from "node:path";
-import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
-import { lint } from "../../core/rules/lint.js";
-import { signoffRules } from "../../core/signing/signoff.js";
-import { loadTrustedKeysFor } from "../../core/signing/trust.js";
-import { renderHtml } from "../../report/html.js";
-import { renderJson } from "../../report/json.js";
-import { renderMarkdown } from "../../report/markdown.js";
+import { runDraft } from "../../core/check.js";
+import { pipelineOptions } from "../../core/project.js";
 import { buildReport } from "../../report/model.js";
-import type { Report } from "../../report/model.js";
-import { createContext } from "../context.js";
+import { redlineExtras } from "../../report/redlines.js";
+import { REPORT_RENDERERS } from "../../report/renderers.js";
+import type { ReportFormat } from "../../report/renderers.js";
+import { policyText } from "../../report/policy-text.js";
+import { renderMarkdown } from "../../report/markdown.js";
+import { renderDocx } from "../../report/docx.js";
+import { createContext, UsageError } from "../context.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIO } from "../io.js";
-import { VERSION } from "../main.js";
+import { VERSION } from "../version.js";
 import { RunInputs, writeOutputs } from "../output.js";
-import { applyRuleLevels } from "./check.js";
-
-export type ReportFormat = "markdown" | "html" | "json";
-
-export const REPORT_RENDERERS: Record<ReportFormat, (report: Report) => string> = {
-  markdown: renderMarkdown,
-  html: renderHtml,
-  json: renderJson,
-};
+import { parseBudget } from "./check.js";
 
 export async function reportCommand(
   file: string,
-  options: { format: ReportFormat; output?: string },
+  options: { format: ReportFormat; output?: string; markdownBudget?: string },
   globals: GlobalOptions,
   io: CliIO,
 ): Promise<number> {
   const context = createContext(globals, io);
+  const budget = parseBudget(options.markdownBudget);
+  if (options.format === "docx" && !options.output) {
+    throw new UsageError("--format docx writes a Word file: name it with -o FILE.docx");
+  }
   const draftFile = path.relative(io.cwd, path.resolve(io.cwd, file)) || file;
-  const evaluation = evaluate(
-    loadBundle(path.resolve(io.cwd, draftFile), context.library, {
-      allowOutside: context.allowOutside,
-    }),
+  // The pipeline `check` runs (sign-off rules, configured levels), so the
+  // sheet agrees with the gate.
+  const { evaluation, findings } = runDraft(
+    path.resolve(io.cwd, draftFile),
+    pipelineOptions(context.project),
   );
-  // The sign-off rules `check` runs, so the sheet's sign-off column agrees with the gate.
-  const extraRules = signoffRules(loadTrustedKeysFor(context.config, io.cwd), {
-    requireSignatures: context.config.requireSignatures,
-    owners: context.config.owners,
-  });
-  const linted = lint(evaluation, { asOf: context.asOf }, extraRules);
-  const [adjusted] = applyRuleLevels(
-    { asOf: context.asOf, drafts: [{ file: draftFile, findings: linted }] },
-    context.config,
-  ).drafts;
-  const report = buildReport(evaluation, adjusted?.findings ?? linted, {
+  const report = buildReport(evaluation, findings, {
     asOf: context.asOf,
     cwd: io.cwd,
     toolVersion: VERSION,
+    policyText: policyText(evaluation.draft, context.config.limits.maxBytes),
   });
-  const text = REPORT_RENDERERS[options.format](report);
+  // What changed since each office signed: the redline per stale (or amended) office.
+  const extras = redlineExtras(evaluation, { config: context.config, cwd: io.cwd });
+  const text =
+    options.format === "docx"
+      ? await renderDocx(report, evaluation, { marking: context.config.packet.marking })
+      : options.format === "markdown"
+        ? renderMarkdown(report, { ...extras, ...(budget === undefined ? {} : { budget }) })
+        : REPORT_RENDERERS[options.format](report, extras);
   if (options.output) {
     // Never over one of the files the report was made from.
     const inputs = new RunInputs();
@@ -68,7 +63,7 @@ export async function reportCommand(
       allowOutside: context.allowOutside,
     });
   } else {
-    io.stdout.write(text);
+    io.stdout.write(text as string);
   }
   return 0;
 }

@@ -9,6 +9,7 @@ import type { CliIO } from "../io.js";
 interface ReviewFlags {
   stakeholder?: string;
   onlyOpen?: boolean;
+  adjudicate?: boolean;
   actor?: string;
 }
 
@@ -23,6 +24,17 @@ export async function reviewCommand(
   prompter?: Prompter,
 ): Promise<number> {
   const interactive = io.stdinIsTTY && Boolean(io.stdout.isTTY) && !io.env.CI;
+  if (flags.stakeholder && !prompter) {
+    // A mistyped office is reported (with a suggestion) with or without a terminal.
+    const context = createContext(globals, io);
+    Walk.preflight({
+      draftFile: path.resolve(io.cwd, draft),
+      library: context.library,
+      allowOutside: context.allowOutside,
+      stakeholder: flags.stakeholder,
+      shownAs: draft,
+    });
+  }
   if (!prompter && !interactive) {
     io.stderr.write(
       `preclear review needs an interactive terminal${io.env.CI ? " (CI is set)" : ""}; to check a draft non-interactively run: preclear check ${draft}\n`,
@@ -37,6 +49,7 @@ export async function reviewCommand(
     allowOutside: context.allowOutside,
     ...(flags.stakeholder ? { stakeholder: flags.stakeholder } : {}),
     onlyOpen: Boolean(flags.onlyOpen),
+    adjudicate: Boolean(flags.adjudicate),
     ...(flags.actor ? { actor: flags.actor } : {}),
     prompter: prompter ?? (await inquirerPrompter((text) => io.stdout.write(text))),
     color: context.color,

@@ -7,9 +7,10 @@ import { terminalLine } from "../../core/terminal.js";
 import path from "node:path";
 import process from "node:process";
 import type { KeyObject } from "node:crypto";
-import { DigestError, signoffDigest } from "../../core/signing/digest.js";
-import type { SignoffDigest } from "../../core/signing/digest.js";
-import { PreclearError } from "../../core/diagnostics.js";
+import { DigestError } from "../../core/signing/digest.js";
+import { DIGEST_V2, signoffDigestV2 } from "../../core/signing/digest-v2.js";
+import type { SignoffDigestV2 } from "../../core/signing/digest-v2.js";
+import { checkSnapshotTarget, keepSnapshot } from "../snapshots.js";
 import { evaluate, loadBundle } from "../../core/evaluate/evaluate.js";
 import type { Evaluation, StakeholderEvaluation } from "../../core/evaluate/evaluate.js";
 import {
@@ -92,6 +93,7 @@ export async function signoffCommand(
 
   // Fail before writing anything if the record has no digest at all.
   digestFor(evaluation, id);
+  checkSnapshotTarget(evaluation.draft);
   const store = await ReviewStore.open(evaluation.draft.reviewPath, {
     draftId: evaluation.draft.draft.id,
     create: true,
@@ -110,7 +112,13 @@ export async function signoffCommand(
   }
 
   const current = digestFor(evaluation, id);
-  const signoff: Signoff = { name, title, date: context.asOf, digest: current.digest };
+  const signoff: Signoff = {
+    name,
+    title,
+    date: context.asOf,
+    digest: current.digest,
+    digestVersion: DIGEST_V2,
+  };
   if (signer) {
     signoff.keyId = signer.keyId;
     signoff.signature = signFields(
@@ -132,12 +140,21 @@ export async function signoffCommand(
       ? `forced over open blocker items (${blockers.map((i) => i.item.id).join(", ")}): ${flags.force.trim()}`
       : undefined;
   await store.addSignoff(id, signoff, reason === undefined ? {} : { reason });
+  // The text signed, kept so a later reader can see what was signed.
+  const snapshot = await keepSnapshot(evaluation.draft, (m) =>
+    io.stderr.write(`preclear: warning: ${m}\n`),
+  );
 
   const review = displayPath(evaluation.draft.reviewPath, io.cwd);
   io.stdout.write(
     `Signed off ${terminalLine(s.stakeholder.name)} (${id}) on ${evaluation.draft.draft.id} as ${terminalLine(name)}, ${terminalLine(title)}, ${context.asOf}` +
       `${flags.decision ? `, ${flags.decision}` : ""}${signer ? `, signed with key ${signer.keyId}` : ""}\n` +
-      `  digest ${current.digest}\n  recorded in ${review}\n`,
+      `  digest ${current.digest}\n  recorded in ${review}\n` +
+      (snapshot
+        ? `  text kept in ${displayPath(snapshot, io.cwd)} (commit it with the review)\n`
+        : evaluation.draft.textFormat === "bytes"
+          ? `  no text snapshot: ${path.extname(evaluation.draft.draft.document ?? "") || "this"} documents are digested by their bytes\n`
+          : ""),
   );
   if (reason)
     io.stderr.write(`preclear: warning: ${terminalLine(reason)} (recorded in the history)\n`);
@@ -147,9 +164,9 @@ export async function signoffCommand(
   return 0;
 }
 
-function digestFor(evaluation: Evaluation, id: string): SignoffDigest {
+function digestFor(evaluation: Evaluation, id: string): SignoffDigestV2 {
   try {
-    return signoffDigest(evaluation, id);
+    return signoffDigestV2(evaluation, id);
   } catch (error) {
     if (!(error instanceof DigestError)) throw error;
     throw new UsageError(`${error.message}; fix it before signing off`);
@@ -162,19 +179,10 @@ function digestFor(evaluation: Evaluation, id: string): SignoffDigest {
  * to the working directory.
  */
 export function loadEvaluation(file: string, context: CommandContext): Evaluation {
+  // A draft too broken to evaluate throws (kind "unevaluable": exit 2, with
+  // paths shown relative, by src/cli/main.ts).
   const absolute = path.resolve(context.io.cwd, file);
-  try {
-    return evaluate(loadBundle(absolute, context.library, { allowOutside: context.allowOutside }));
-  } catch (error) {
-    if (!(error instanceof PreclearError)) throw error;
-    throw new PreclearError(
-      error.diagnostics.map((d) => ({
-        ...d,
-        location: { ...d.location, file: displayPath(d.location.file, context.io.cwd) },
-      })),
-      2,
-    );
-  }
+  return evaluate(loadBundle(absolute, context.library, { allowOutside: context.allowOutside }));
 }
 
 function applicableStakeholder(evaluation: Evaluation, id: string): StakeholderEvaluation {
@@ -197,7 +205,7 @@ function applicableStakeholder(evaluation: Evaluation, id: string): StakeholderE
   return s;
 }
 
-interface Signer {
+export interface Signer {
   key: KeyObject;
   keyId: string;
 }
@@ -206,7 +214,7 @@ interface Signer {
  * The key and its id: the id the trust list gives this public key, else the
  * key file's name (`<id>.key`, as keygen writes it).
  */
-function loadSigner(file: string, trust: TrustedKeys | undefined, io: CliIO): Signer {
+export function loadSigner(file: string, trust: TrustedKeys | undefined, io: CliIO): Signer {
   const absolute = path.resolve(io.cwd, file);
   const shown = displayPath(absolute, io.cwd);
   const key = readPrivateKey(absolute, shown);

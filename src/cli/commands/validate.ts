@@ -29,6 +29,10 @@ export async function validateCommand(
         ...d,
         location: { ...d.location, file: displayPath(d.location.file, io.cwd) },
       })),
+      warnings: (result.warnings ?? []).map((d) => ({
+        ...d,
+        location: { ...d.location, file: displayPath(d.location.file, io.cwd) },
+      })),
     };
   });
   const invalid = results.filter((r) => r.diagnostics.length > 0).length;
@@ -42,6 +46,7 @@ export async function validateCommand(
             kind: r.kind,
             valid: r.diagnostics.length === 0,
             errors: r.diagnostics,
+            ...(r.warnings.length ? { warnings: r.warnings } : {}),
           })),
         },
         null,
@@ -62,6 +67,8 @@ export async function validateCommand(
         printed.add(line);
         io.stdout.write(`${chalk.red("✖")} ${line}\n`);
       }
+      for (const d of r.warnings)
+        io.stdout.write(`${chalk.yellow("⚠")} ${formatDiagnostic(d)} ${chalk.dim("(warning)")}\n`);
     }
     const total = printed.size;
     io.stdout.write(

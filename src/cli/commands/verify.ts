@@ -8,7 +8,8 @@ import { Chalk } from "chalk";
 import type { ChalkInstance } from "chalk";
 import { displayPath } from "../../core/load/paths.js";
 import { judgeSignoffs } from "../../core/signing/signoff.js";
-import type { SignoffState, StakeholderSignoffs } from "../../core/signing/signoff.js";
+import type { StakeholderSignoffs } from "../../core/signing/signoff.js";
+import type { SignoffState } from "../../core/rules/state.js";
 import { loadTrustedKeysFor } from "../../core/signing/trust.js";
 import { createContext } from "../context.js";
 import type { GlobalOptions } from "../context.js";
@@ -24,7 +25,9 @@ export async function verifyCommand(
   const context = createContext(globals, io);
   const trust = loadTrustedKeysFor(context.config, io.cwd);
   const evaluation = loadEvaluation(file, context);
-  const judged = judgeSignoffs(evaluation, trust).map((j) =>
+  const judged = judgeSignoffs(evaluation, trust, {
+    technicalAmendments: context.config.technicalAmendments,
+  }).map((j) =>
     // An unsigned sign-off is not "valid" where signatures are required (signature-required).
     context.config.requireSignatures && j.state === "valid"
       ? {
@@ -40,6 +43,7 @@ export async function verifyCommand(
       id: evaluation.draft.draft.id,
       file: displayPath(evaluation.draft.file, io.cwd),
       contentDigest: evaluation.draft.contentDigest,
+      textFormat: evaluation.draft.textFormat,
     },
     trustedKeys: trust
       ? { source: displayPath(trust.source, io.cwd), keys: trust.keys.size }
@@ -59,14 +63,20 @@ export async function verifyCommand(
 }
 
 export interface VerifyReport {
-  draft: { id: string; file: string; contentDigest: string };
+  draft: {
+    id: string;
+    file: string;
+    contentDigest: string;
+    /** markdown, docx (the document's text) or bytes (another format, digested as bytes). */
+    textFormat: "markdown" | "docx" | "bytes";
+  };
   trustedKeys: { source: string; keys: number } | null;
   /** No sign-off is stale and every signature can be trusted. */
   ok: boolean;
   stakeholders: Array<{
     id: string;
     name: string;
-    state: SignoffState;
+    state: VerifyState;
     detail: string;
     /** The digest a sign-off must carry now. */
     expectedDigest: string | null;
@@ -78,6 +88,12 @@ export interface VerifyReport {
       current: boolean;
       changed: string[] | null;
       staleReason: string | null;
+      /** Digest version of the sign-off (docs/digest.md). */
+      digestVersion: 1 | 2;
+      /** Per section, what changed in the text since the sign-off (from its snapshot). */
+      textChanges: string | null;
+      /** Technical amendments since the sign-off that keep it valid. */
+      technicalAmendments: number;
       signature: { keyId: string | null; ok: boolean; problem: string | null } | null;
     }>;
   }>;
@@ -87,7 +103,7 @@ function toJson(j: StakeholderSignoffs): VerifyReport["stakeholders"][number] {
   return {
     id: j.stakeholder.stakeholder.id,
     name: j.stakeholder.stakeholder.name,
-    state: j.state,
+    state: VERIFY_STATE[j.state],
     detail: j.detail,
     expectedDigest: j.expected?.digest ?? null,
     signoffs: j.signoffs.map((s) => ({
@@ -98,6 +114,9 @@ function toJson(j: StakeholderSignoffs): VerifyReport["stakeholders"][number] {
       current: s.current,
       changed: s.changed ?? null,
       staleReason: s.staleReason ?? null,
+      digestVersion: s.digestVersion,
+      textChanges: s.textChanges ?? null,
+      technicalAmendments: s.amended?.count ?? 0,
       signature: s.signature
         ? {
             keyId: s.signature.keyId ?? null,
@@ -109,7 +128,28 @@ function toJson(j: StakeholderSignoffs): VerifyReport["stakeholders"][number] {
   };
 }
 
-const LABELS: Record<SignoffState, string> = {
+const TEXT_FORMATS: Record<VerifyReport["draft"]["textFormat"], string> = {
+  markdown: "the Markdown body",
+  docx: "the text of the Word document, not its bytes",
+  bytes: "the document's bytes: not a format preclear reads as text, so no redlines",
+};
+
+/**
+ * verify's own words for the sign-off states (its JSON contract predates the
+ * shared state module): an optional office with no sign-off is "missing" here
+ * too, and a verified signature is "verified".
+ */
+type VerifyState = "valid" | "stale" | "missing" | "verified" | "invalid";
+const VERIFY_STATE: Record<SignoffState, VerifyState> = {
+  "signature-verified": "verified",
+  valid: "valid",
+  stale: "stale",
+  invalid: "invalid",
+  missing: "missing",
+  "not-required": "missing",
+};
+
+const LABELS: Record<VerifyState, string> = {
   verified: "signature verified",
   valid: "valid",
   missing: "unsigned",
@@ -120,7 +160,9 @@ const LABELS: Record<SignoffState, string> = {
 export function renderVerify(report: VerifyReport, chalk: ChalkInstance): string {
   const out: string[] = [];
   out.push(chalk.bold(report.draft.id) + chalk.dim(` (${report.draft.file})`));
-  out.push(chalk.dim(`content ${report.draft.contentDigest}`));
+  out.push(
+    chalk.dim(`content ${report.draft.contentDigest} (${TEXT_FORMATS[report.draft.textFormat]})`),
+  );
   out.push(
     chalk.dim(
       report.trustedKeys

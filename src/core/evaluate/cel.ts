@@ -17,6 +17,8 @@ export interface DraftContext {
   title: string;
   issuer: string;
   issuanceDate: string;
+  /** When the policy takes effect (SPEC section 11); "" when the draft gives none. */
+  effectiveDate: string;
 }
 
 export type FactTable = ReadonlyMap<string, Fact>;
@@ -120,7 +122,13 @@ export class CelScope {
       .registerVariable({ name: "facts", schema })
       .registerVariable({
         name: "draft",
-        schema: { id: "string", title: "string", issuer: "string", issuanceDate: "string" },
+        schema: {
+          id: "string",
+          title: "string",
+          issuer: "string",
+          issuanceDate: "string",
+          effectiveDate: "string",
+        },
       });
   }
 

@@ -36,8 +36,10 @@ export interface DraftBundle {
 
 /**
  * Load a draft, its checklists and its review, with every diagnostic found.
- * A draft that cannot be evaluated throws a PreclearError with exit code 2 (SPEC section 5: for
- * commands on one draft, "so broken it cannot be evaluated").
+ * A draft that cannot be evaluated throws a PreclearError of kind
+ * "unevaluable", whatever its files' problems were (SPEC section 5: for
+ * commands on one draft, "so broken it cannot be evaluated"; `check` turns
+ * it into invalid-file findings).
  */
 export function loadBundle(
   file: string,
@@ -47,8 +49,8 @@ export function loadBundle(
   try {
     return loadBundleOrThrow(file, library, options);
   } catch (error) {
-    if (error instanceof PreclearError && error.exitCode !== 2) {
-      throw new PreclearError(error.diagnostics, 2);
+    if (error instanceof PreclearError && error.kind !== "unevaluable") {
+      throw new PreclearError(error.diagnostics, "unevaluable");
     }
     throw error;
   }
@@ -65,7 +67,7 @@ function loadBundleOrThrow(
     at: locate(draft.loaded, [...draft.base, "checklists", index]),
   }));
   const { resolved, diagnostics } = library.resolve(refs, path.dirname(file));
-  if (!resolved) throw new PreclearError(diagnostics, 1);
+  if (!resolved) throw new PreclearError(diagnostics, "invalid-input");
   const review = loadReview(draft.reviewPath, draft.draft.id, library.limits);
   const problems: Diagnostic[] = [];
   const facts = new Map<string, FactValue>();
@@ -96,7 +98,7 @@ function loadBundleOrThrow(
       factLocations.set(name, at);
     }
   }
-  if (problems.length > 0) throw new PreclearError(problems, 1);
+  if (problems.length > 0) throw new PreclearError(problems, "invalid-input");
   return { draft, checklist: resolved, review, facts, factLocations };
 }
 
@@ -154,8 +156,6 @@ export interface Evaluation extends DraftBundle {
   draftContext: DraftContext;
 }
 
-export const DONE_STATUSES = new Set(["satisfied", "not-applicable", "risk-accepted"]);
-
 export function evaluate(bundle: DraftBundle): Evaluation {
   const { checklist, review, facts, draft } = bundle;
   const draftContext: DraftContext = {
@@ -163,6 +163,7 @@ export function evaluate(bundle: DraftBundle): Evaluation {
     title: draft.draft.title,
     issuer: draft.draft.issuer ?? "",
     issuanceDate: draft.draft.issuanceDate ?? "",
+    effectiveDate: draft.draft.effectiveDate ?? "",
   };
   const table = checklist.cel.facts;
   const run = (expression: string | undefined): ConditionOutcome => {

@@ -1,6 +1,6 @@
 /**
  * The built-in checklists as the build parsed them (dist/checklists.json,
- * written by src/core/precompile.ts). A checklist is served from there only
+ * written by src/build/precompile.ts). A checklist is served from there only
  * while its text and the checklist schema are what the build saw; otherwise
  * it is parsed and validated as any other checklist.
  */

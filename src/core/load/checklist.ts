@@ -11,6 +11,7 @@ import { CelScope } from "../evaluate/cel.js";
 import { precompiledChecklist } from "./builtins.js";
 import { readTextFile, sniffFile } from "./files.js";
 import { closest, validateAgainst } from "./schemas.js";
+import { parseDuration, subtractDuration } from "../evaluate/dates.js";
 import type { Checklist, Fact, Item, Source, Stakeholder } from "../types/checklist.js";
 import { DEFAULT_LIMITS, diagnosticAt, locate, locationOfNode, parseYaml } from "./yaml.js";
 import type { LoadLimits, LoadedYaml, PathSegment } from "./yaml.js";
@@ -86,6 +87,8 @@ export interface ResolvedChecklist {
   sources: Map<string, Source & { origin: Origin }>;
   stakeholders: ResolvedStakeholder[];
   cel: CelScope;
+  /** Titles that may decide over any stakeholder's objection (every member's, unioned). */
+  escalateTo: string[];
 }
 
 export const BUILTIN_CHECKLIST_DIR = path.join(PACKAGE_ROOT, "checklists");
@@ -272,7 +275,7 @@ export function parseChecklist(
 ): LoadedChecklist {
   const loaded = parseYaml(file, text, limits);
   const diagnostics = validateAgainst("checklist", loaded, loaded.value);
-  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, "invalid-input");
   return { file, loaded, checklist: loaded.value as Checklist, builtin };
 }
 
@@ -479,6 +482,7 @@ function mergeAndCheck(
     }
   }
   diagnostics.push(...dependencyCycles(list, stakeholders));
+  diagnostics.push(...unknownInputs(list, stakeholders));
 
   const cel = new CelScope(new Map([...facts].map(([n, f]) => [n, f.fact])));
   for (const s of list) {
@@ -498,10 +502,101 @@ function mergeAndCheck(
     }
   }
   if (diagnostics.length > 0) return { diagnostics: sortDiagnostics(diagnostics) };
+  const escalateTo = [...new Set(members.flatMap((m) => m.checklist.escalateTo ?? []))];
   return {
-    resolved: { ids, members, facts, sources, stakeholders: list, cel, overrides: merge.overrides },
+    resolved: {
+      ids,
+      members,
+      facts,
+      sources,
+      stakeholders: list,
+      cel,
+      escalateTo,
+      overrides: merge.overrides,
+    },
     diagnostics: [],
   };
+}
+
+/**
+ * Warnings, not errors: an item due before an item it needs (its `due` is
+ * longer before issuance than its input's), so it would have to be answered
+ * before what it is built on. Positioned at the `needs` entry.
+ */
+export function inputOrderWarnings(resolved: ResolvedChecklist): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
+  const REFERENCE = "2100-01-01";
+  const dueOf = (due: string | undefined) => {
+    const duration = due ? parseDuration(due) : undefined;
+    return duration ? subtractDuration(REFERENCE, duration) : undefined;
+  };
+  const byRef = new Map(
+    resolved.stakeholders.flatMap((s) =>
+      s.items.map((i): [string, ResolvedItem] => [`${s.id}/${i.id}`, i]),
+    ),
+  );
+  for (const s of resolved.stakeholders) {
+    for (const item of s.items) {
+      const origin = item.fieldOrigins.needs;
+      const mine = dueOf(item.due);
+      if (!item.needs || !origin || !mine) continue;
+      const written = (
+        origin.loaded.doc.getIn(origin.path, false) as { toJSON?: () => unknown }
+      )?.toJSON?.();
+      const own = Array.isArray(written) ? (written as unknown[]) : [];
+      for (const ref of item.needs) {
+        const input = byRef.get(ref);
+        const theirs = dueOf(input?.due);
+        if (!input || !theirs || theirs <= mine) continue;
+        const index = own.indexOf(ref);
+        warnings.push(
+          diagnosticAt(
+            origin.loaded,
+            index >= 0 ? [...origin.path, index] : origin.path,
+            `item \`${s.id}/${item.id}\` is due ${item.due} before issuance, before \`${ref}\` (due ${input.due} before issuance), which it needs; give the input an earlier due date`,
+          ),
+        );
+      }
+    }
+  }
+  return warnings;
+}
+
+/** Each `needs` entry names an item (stakeholder/item) of the resolved checklist. */
+function unknownInputs(
+  list: readonly ResolvedStakeholder[],
+  stakeholders: ReadonlyMap<string, ResolvedStakeholder>,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const s of list) {
+    for (const item of s.items) {
+      const origin = item.fieldOrigins.needs;
+      if (!item.needs || !origin) continue;
+      const written = (
+        origin.loaded.doc.getIn(origin.path, false) as { toJSON?: () => unknown }
+      )?.toJSON?.();
+      const own = Array.isArray(written) ? (written as unknown[]) : [];
+      for (const ref of item.needs) {
+        const [sid, iid] = ref.split("/");
+        const target = sid === undefined ? undefined : stakeholders.get(sid);
+        let problem: string | undefined;
+        if (!iid || ref.split("/").length !== 2)
+          problem = `\`needs\` entry \`${ref}\` is not stakeholder/item`;
+        else if (!target)
+          problem = `\`needs\` names unknown stakeholder \`${sid}\`${known(stakeholders.keys())}`;
+        else if (!target.items.some((i) => i.id === iid))
+          problem = `\`needs\` names unknown item \`${ref}\`${known(target.items.map((i) => `${sid}/${i.id}`))}`;
+        else if (sid === s.id && iid === item.id)
+          problem = `item \`${s.id}/${item.id}\` needs itself`;
+        if (!problem) continue;
+        const index = own.indexOf(ref);
+        diagnostics.push(
+          diagnosticAt(origin.loaded, index >= 0 ? [...origin.path, index] : origin.path, problem),
+        );
+      }
+    }
+  }
+  return diagnostics;
 }
 
 function known(keys: Iterable<string>): string {
@@ -624,7 +719,20 @@ function mergeStakeholder(
     };
     stakeholders.set(stakeholder.id, target);
   }
-  for (const key of ["name", "agency", "description", "appliesWhen", "signoff"] as const) {
+  for (const key of [
+    "name",
+    "agency",
+    "description",
+    "appliesWhen",
+    "signoff",
+    // SPEC part two (section 10, 11)
+    "role",
+    "level",
+    "confirmScopeOut",
+    "silenceIsConcurrence",
+    "suspense",
+    "escalateTo",
+  ] as const) {
     const value = stakeholder[key];
     if (value !== undefined) {
       (target as unknown as Record<string, unknown>)[key] = value;
@@ -712,6 +820,12 @@ function mergeItem(
   for (const s of item.sources ?? []) if (!target.sources.includes(s)) target.sources.push(s);
   if (item.sources)
     target.fieldOrigins.sources = { loaded: origin.loaded, path: [...origin.path, "sources"] };
+  // needs (inputs, SPEC section 11) are unioned too.
+  if (item.needs) {
+    target.needs = [...(target.needs ?? [])];
+    for (const n of item.needs) if (!target.needs.includes(n)) target.needs.push(n);
+    target.fieldOrigins.needs = { loaded: origin.loaded, path: [...origin.path, "needs"] };
+  }
 }
 
 function duplicateIds(member: LoadedChecklist): Diagnostic[] {

@@ -25,6 +25,10 @@ export interface Config {
   requireSignatures: boolean;
   /** Review fragment file name → the stakeholders whose sign-offs it may hold (besides its own name). */
   owners: Record<string, string[]>;
+  /** What clearance packets say on their cover (SPEC section 14). */
+  packet: { marking?: string; from?: string; pointOfContact?: string };
+  /** `technicalAmendments: allowed`: sign-offs survive `preclear amend --technical`. */
+  technicalAmendments: boolean;
 }
 
 interface ConfigFile {
@@ -43,6 +47,8 @@ interface ConfigFile {
   allowOutside?: boolean;
   requireSignatures?: boolean;
   owners?: Record<string, string[]>;
+  packet?: { marking?: string; from?: string; pointOfContact?: string };
+  technicalAmendments?: "allowed" | "forbidden";
 }
 
 export const DEFAULT_MAX_DRAFTS = 10_000;
@@ -69,15 +75,17 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
     allowOutside: false,
     requireSignatures: false,
     owners: {},
+    packet: {},
+    technicalAmendments: false,
   };
   if (!file) return config;
   const shown = path.relative(cwd, file) || file;
   // The config holds the limits, so it is read with the default one.
-  const bytes = readInputBytes(file, DEFAULT_LIMITS.maxBytes, "config", shown, 2);
+  const bytes = readInputBytes(file, DEFAULT_LIMITS.maxBytes, "config", shown, "unevaluable");
   const loaded = parseYaml(shown, decodeUtf8(shown, bytes));
   const value = (loaded.value ?? {}) as ConfigFile;
   const diagnostics = validateAgainst("config", loaded, value);
-  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 2);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, "unevaluable");
   const dir = path.dirname(file);
   config.file = file;
   config.checklistPaths = (value.checklists ?? []).map((p) => path.resolve(dir, p));
@@ -97,5 +105,7 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
   // On by default once there is a trust list: an unsigned sign-off is then a forgery waiting to happen.
   config.requireSignatures = value.requireSignatures ?? config.trustedKeys !== undefined;
   config.owners = { ...(value.owners ?? {}) };
+  config.packet = { ...(value.packet ?? {}) };
+  config.technicalAmendments = value.technicalAmendments === "allowed";
   return config;
 }

@@ -10,7 +10,7 @@ const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
 /**
  * Every draft under `paths`, sorted. A path given explicitly as a file is
  * taken as a draft whatever it looks like, as ESLint lints a file it is given.
- * A missing path throws (a usage error, exit 2).
+ * A missing path throws (kind "usage").
  */
 export function discoverDrafts(paths: readonly string[], cwd: string): string[] {
   const found = new Set<string>();
@@ -22,7 +22,7 @@ export function discoverDrafts(paths: readonly string[], cwd: string): string[] 
     } catch {
       throw new PreclearError(
         { location: { file: given, line: 1, column: 1 }, message: "no such file or directory" },
-        2,
+        "usage",
       );
     }
     // Anything but a directory, named explicitly, is a draft: a FIFO or device

@@ -8,7 +8,9 @@ import { existsSync, readSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { PreclearError } from "../diagnostics.js";
 import type { Diagnostic, Location } from "../diagnostics.js";
-import { FileReadError, readTextFile, withRegularFile } from "./files.js";
+import { DOCX_LIMITS, DocxProblem, docxText } from "./docx.js";
+import type { DocxLimits } from "./docx.js";
+import { FileReadError, readRegularFile, readTextFile, withRegularFile } from "./files.js";
 import { isInside, projectRoot, realLocation } from "./paths.js";
 import { frontMatterIsDraft, yamlIsDraft } from "./sniff.js";
 import { validateAgainst } from "./schemas.js";
@@ -23,13 +25,24 @@ export interface LoadedDraft {
   /** Where the draft's fields sit in `loaded`: ["preclear"] for Markdown. */
   base: PathSegment[];
   draft: Draft;
-  /** `sha256:<hex>` of the policy text. */
+  /**
+   * `sha256:<hex>` of the policy text: of `text` when there is one (Markdown
+   * body, text of a .docx), else of the document's bytes.
+   */
   contentDigest: string;
+  /** How the policy text was read: Markdown body, .docx text, or bytes of another format. */
+  textFormat: TextFormat;
+  /** The policy text as digested (LF line ends), when it is text. */
+  text?: string;
+  /** The content digest as digest v1 defines it (a descriptor's document bytes). */
+  v1ContentDigest: string;
   /** Review file or directory (may not exist yet). */
   reviewPath: string;
   /** Where the review path was given, if it was. */
   reviewAt?: Location;
 }
+
+export type TextFormat = "markdown" | "docx" | "bytes";
 
 export interface DraftOptions {
   limits?: LoadLimits;
@@ -37,6 +50,8 @@ export interface DraftOptions {
   allowOutside?: boolean;
   /** Finds a directory's project root (default projectRoot); a run over many drafts memoizes it. */
   projectRoot?: (dir: string) => string;
+  /** Limits on reading a .docx (tests lower them). */
+  docxLimits?: DocxLimits;
 }
 
 const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*\r?\n/;
@@ -81,9 +96,14 @@ export function sha256(data: string | Buffer): string {
   return `sha256:${createHash("sha256").update(data).digest("hex")}`;
 }
 
+/** A Markdown body as digested: line endings normalised to LF. */
+export function bodyText(body: string): string {
+  return body.replace(/\r\n?/g, "\n");
+}
+
 /** Digest of a Markdown body: line endings normalised to LF. */
 export function bodyDigest(body: string): string {
-  return sha256(body.replace(/\r\n?/g, "\n"));
+  return sha256(bodyText(body));
 }
 
 export function loadDraft(file: string, options: DraftOptions = {}): LoadedDraft {
@@ -125,7 +145,14 @@ function markdownDraft(
   const draft = front.preclear as Draft;
   const diagnostics = validateAgainst("draft", loaded, draft, ["preclear"]);
   throwIf(diagnostics);
-  return finish(file, "markdown", loaded, ["preclear"], draft, bodyDigest(split.body), options);
+  const policy = bodyText(split.body);
+  const digest = sha256(policy);
+  return finish(file, "markdown", loaded, ["preclear"], draft, options, {
+    contentDigest: digest,
+    textFormat: "markdown",
+    text: policy,
+    v1ContentDigest: digest,
+  });
 }
 
 function descriptorDraft(
@@ -175,7 +202,47 @@ function descriptorDraft(
           : `cannot read \`document\` ${draft.document}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
     });
   }
-  return finish(file, "descriptor", loaded, [], draft, digest, options);
+  if (!isDocx(documentPath)) {
+    return finish(file, "descriptor", loaded, [], draft, options, {
+      contentDigest: digest,
+      textFormat: "bytes",
+      v1ContentDigest: digest,
+    });
+  }
+  let policy: string;
+  try {
+    const limits = options.docxLimits ?? DOCX_LIMITS;
+    // Read as a regular file, its size checked on the opened descriptor.
+    let bytes: Buffer;
+    try {
+      bytes = readRegularFile(documentPath, limits.maxFileBytes);
+    } catch (error) {
+      if (!(error instanceof FileReadError)) throw error;
+      throw new DocxProblem(
+        error.code === "ETOOBIG"
+          ? `it is larger than the ${limits.maxFileBytes / 1024 / 1024} MiB limit on a .docx file`
+          : error.message,
+      );
+    }
+    policy = docxText(bytes, limits);
+  } catch (error) {
+    if (!(error instanceof DocxProblem)) throw error;
+    throw new PreclearError({
+      location: at,
+      message: `cannot read \`document\` ${draft.document} as a Word document: ${error.message}`,
+    });
+  }
+  return finish(file, "descriptor", loaded, [], draft, options, {
+    contentDigest: sha256(policy),
+    textFormat: "docx",
+    text: policy,
+    v1ContentDigest: digest,
+  });
+}
+
+/** A Word document whose text (not bytes) is digested. */
+export function isDocx(file: string): boolean {
+  return /\.docx$/i.test(file);
 }
 
 /**
@@ -206,7 +273,7 @@ function realOrSelf(file: string): string {
 }
 
 function throwIf(diagnostics: Diagnostic[]): void {
-  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, "invalid-input");
 }
 
 function finish(
@@ -215,8 +282,8 @@ function finish(
   loaded: LoadedYaml,
   base: PathSegment[],
   draft: Draft,
-  contentDigest: string,
   options: DraftOptions,
+  content: Pick<LoadedDraft, "contentDigest" | "textFormat" | "text" | "v1ContentDigest">,
 ): LoadedDraft {
   const dir = path.dirname(file);
   let reviewPath: string;
@@ -251,7 +318,7 @@ function finish(
     loaded,
     base,
     draft,
-    contentDigest,
+    ...content,
     reviewPath,
     ...(reviewAt ? { reviewAt } : {}),
   };

@@ -10,6 +10,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { Stats } from "node:fs";
 import path from "node:path";
 import { PreclearError } from "../diagnostics.js";
+import type { DiagnosticKind } from "../diagnostics.js";
 
 // ignoreBOM keeps a byte order mark in the text, as readFileSync does: a rewrite keeps it too.
 const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -127,13 +128,13 @@ export function readFailure(error: FileReadError, what: string): string {
   return `cannot read ${what}: ${error.code}`;
 }
 
-/** Read a file's bytes or throw a positioned PreclearError (exit `exitCode`). */
+/** Read a file's bytes or throw a positioned PreclearError of `kind`. */
 export function readInputBytes(
   file: string,
   maxBytes: number,
   what: string,
   shown = file,
-  exitCode = 1,
+  kind: DiagnosticKind = "invalid-input",
 ): Buffer {
   try {
     return readRegularFile(file, maxBytes);
@@ -141,13 +142,13 @@ export function readInputBytes(
     if (!(error instanceof FileReadError)) throw error;
     throw new PreclearError(
       { location: { file: shown, line: 1, column: 1 }, message: readFailure(error, what) },
-      exitCode,
+      kind,
     );
   }
 }
 
 export function readTextFile(file: string, maxBytes: number, what: string): string {
-  return decodeUtf8(file, readInputBytes(file, maxBytes, what), 1);
+  return decodeUtf8(file, readInputBytes(file, maxBytes, what), "invalid-input");
 }
 
 /** The first `bytes` of a regular file as text ("" when unreadable or not a regular file). */
@@ -171,7 +172,11 @@ export function sniffFile(file: string, bytes = 16 * 1024): string {
  * The bytes of `file` as text, refusing invalid UTF-8 at the first bad byte:
  * a lenient decode would turn it into U+FFFD, and a rewrite would lose it.
  */
-export function decodeUtf8(file: string, bytes: Uint8Array, exitCode = 2): string {
+export function decodeUtf8(
+  file: string,
+  bytes: Uint8Array,
+  kind: DiagnosticKind = "unevaluable",
+): string {
   try {
     return UTF8.decode(bytes);
   } catch {
@@ -185,7 +190,7 @@ export function decodeUtf8(file: string, bytes: Uint8Array, exitCode = 2): strin
         location: { file, line, column },
         message: `not valid UTF-8 (byte 0x${byte}); save the file as UTF-8`,
       },
-      exitCode,
+      kind,
     );
   }
 }

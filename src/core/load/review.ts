@@ -70,11 +70,26 @@ export function loadReview(
       diagnostics.push(...error.diagnostics);
     }
   }
-  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, "invalid-input");
+  return mergeReviewFragments(reviewPath, stat.isDirectory(), fragments);
+}
+
+/**
+ * Fragments merged by stakeholder id (SPEC section 3): a stakeholder belongs
+ * in one fragment, and a fact answered in two must have one answer. Throws a
+ * PreclearError ("invalid-input") with every conflict. The review store
+ * (src/review/store.ts) merges through here too.
+ */
+export function mergeReviewFragments(
+  reviewPath: string,
+  directory: boolean,
+  fragments: ReviewFragment[],
+): LoadedReview {
+  const diagnostics: Diagnostic[] = [];
   const review: LoadedReview = {
     path: reviewPath,
     exists: true,
-    directory: stat.isDirectory(),
+    directory,
     fragments,
     facts: new Map(),
     stakeholders: new Map(),
@@ -113,7 +128,8 @@ export function loadReview(
     }
     review.history.push(...(fragment.review.history ?? []));
   }
-  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, "invalid-input");
+  // Stable: entries with the same timestamp keep file order.
   review.history.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return review;
 }
@@ -124,10 +140,25 @@ function sibling(other: string, file: string): string {
 }
 
 function loadFragment(file: string, draftId: string, limits: LoadLimits): ReviewFragment {
-  const text = readTextFile(file, limits.maxBytes, "review");
+  return parseReviewFragment(file, readTextFile(file, limits.maxBytes, "review"), draftId, limits);
+}
+
+/**
+ * One review file — a whole review, or one fragment of a review directory —
+ * parsed and checked: YAML, the review schema, the draft it is for, and
+ * decisions that need comments. Throws a PreclearError ("invalid-input") with
+ * every problem. The one parser of reviews: the review store (src/review/)
+ * edits what this returns.
+ */
+export function parseReviewFragment(
+  file: string,
+  text: string,
+  draftId: string,
+  limits: LoadLimits = DEFAULT_LIMITS,
+): ReviewFragment {
   const loaded = parseYaml(file, text, limits);
   const diagnostics = validateAgainst("review", loaded, loaded.value);
-  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, "invalid-input");
   const review = loaded.value as Review;
   if (review.draft !== draftId) {
     diagnostics.push(
@@ -150,7 +181,7 @@ function loadFragment(file: string, draftId: string, limits: LoadLimits): Review
       );
     }
   }
-  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 1);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, "invalid-input");
   return { file, loaded, review };
 }
 

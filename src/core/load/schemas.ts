@@ -14,8 +14,9 @@ import type { Diagnostic } from "../diagnostics.js";
 import { locate } from "./yaml.js";
 import type { LoadedYaml, PathSegment } from "./yaml.js";
 
-export type SchemaName =
-  "checklist" | "draft" | "review" | "response" | "report" | "config" | "trusted-keys";
+import type { SchemaName } from "./schema-names.js";
+
+export type { SchemaName } from "./schema-names.js";
 
 const SCHEMA_DIR = new URL("schemas/", PACKAGE_ROOT_URL);
 
@@ -28,7 +29,7 @@ export function readSchema(name: SchemaName): Record<string, unknown> {
 }
 
 // ajv is loaded only when a schema must be compiled at run time: the build
-// precompiles every schema into dist/validators/<name>.cjs (src/core/precompile.ts).
+// precompiles every schema into dist/validators/<name>.cjs (src/build/precompile.ts).
 const requireModule = createRequire(import.meta.url);
 
 /** An ajv instance with preclear's options and formats (also what the build precompiles with). */
@@ -219,6 +220,30 @@ function listOf(values: readonly unknown[]): string {
   return values.map((v) => String(v)).join(", ");
 }
 
+/**
+ * After "must be a mapping": what the file probably meant. A key that is
+ * itself a field of the expected mapping (`status:` under `items:`) was
+ * indented one level too little; an empty key (`caseload:`) lost what was
+ * meant to be indented under it; otherwise, the fields such a mapping has.
+ */
+function shapeHint(error: ErrorObject, path: readonly PathSegment[]): string {
+  if (String((error.params as { type?: unknown }).type) !== "object") return "";
+  const schema = error.parentSchema as
+    { properties?: Record<string, unknown>; required?: string[] } | undefined;
+  const fields = Object.keys(schema?.properties ?? {});
+  if (fields.length === 0) return "";
+  const key = path.at(-1);
+  const example = (schema?.required ?? [])[0] ?? fields[0]!;
+  if (typeof key === "string" && fields.includes(key))
+    return ` — \`${key}:\` looks like a field of the entry above it, indented one level too little; indent it under that entry`;
+  if (error.data === null && typeof key === "string")
+    return ` — nothing is indented under \`${key}:\`; its fields go two spaces further in (e.g. \`${example}: …\`)`;
+  return ` with fields such as ${fields
+    .slice(0, 3)
+    .map((f) => `\`${f}:\``)
+    .join(", ")}`;
+}
+
 function typeName(t: string): string {
   return t === "object"
     ? "a mapping"
@@ -265,7 +290,10 @@ function sentence(
       return { message: `${name} must be ${String(params.allowedValue)}`, at: path };
     case "type": {
       const types = String(params.type).split(",").map(typeName);
-      return { message: `${name} must be ${types.join(" or ")}`, at: path };
+      return {
+        message: `${name} must be ${types.join(" or ")}${shapeHint(error, path)}`,
+        at: path,
+      };
     }
     case "pattern": {
       const phrase = PATTERN_PHRASES[String(params.pattern)];
@@ -323,6 +351,12 @@ function sentence(
     default:
       return { message: `${name} ${error.message ?? "is invalid"}`, at: path };
   }
+}
+
+/** " (did you mean `x`?)" for a close spelling among `candidates`, else "". */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const hint = closest(word, candidates);
+  return hint ? ` (did you mean \`${hint}\`?)` : "";
 }
 
 /** A close spelling among `candidates`, for "did you mean". */

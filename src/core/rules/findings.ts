@@ -1,6 +1,6 @@
 import type { Location } from "../diagnostics.js";
 
-/** Stable rule ids of SPEC section 7. */
+/** Stable rule ids of SPEC sections 7 and 15. */
 export const RULE_IDS = [
   "invalid-file",
   "fact-missing",
@@ -18,6 +18,19 @@ export const RULE_IDS = [
   "checklist-override",
   "dependency-order",
   "orphan-response",
+  // SPEC part two, section 15
+  "notice-missing",
+  "level-insufficient",
+  "condition-open",
+  "escalation-invalid",
+  "scope-out-unconfirmed",
+  "tasking-missing",
+  "deemed-concurrence",
+  "input-missing",
+  "comment-unresolved",
+  "decision-inconsistent",
+  // SPEC section 13
+  "snapshot-missing",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

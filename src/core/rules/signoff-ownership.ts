@@ -11,7 +11,7 @@ import path from "node:path";
 import type { Evaluation } from "../evaluate/evaluate.js";
 import { locate } from "../load/yaml.js";
 import type { Finding } from "./findings.js";
-import type { RuleContext } from "./lint.js";
+import type { RuleContext } from "./rule.js";
 
 /** Does the fragment `file` own `stakeholder`? */
 export function fragmentOwns(

@@ -42,7 +42,7 @@ export interface SignoffDigest {
 /** Content that has no canonical JSON form (a lone UTF-16 surrogate, NaN, Infinity). */
 export class DigestError extends Error {
   constructor(
-    readonly part: PartName,
+    readonly part: string,
     reason: string,
   ) {
     super(`cannot compute the sign-off digest: the ${part} ${reason}`);
@@ -51,6 +51,11 @@ export class DigestError extends Error {
 }
 
 /** RFC 8785 canonical JSON of a JSON value. */
+/** JCS text of a part, or a DigestError naming the part. */
+export function canonicalOf(part: string, value: unknown): string {
+  return canonicalPart(part as PartName, value);
+}
+
 export function canonicalJson(value: unknown): string {
   const text = canonicalize(value);
   if (text === undefined) throw new TypeError("value has no JSON representation");
@@ -98,7 +103,7 @@ export function signoffDigest(bundle: DraftBundle, stakeholderId: string): Signo
 }
 
 function draftPart(bundle: DraftBundle): DigestMaterial["draft"] {
-  return { id: bundle.draft.draft.id, contentDigest: bundle.draft.contentDigest };
+  return { id: bundle.draft.draft.id, contentDigest: bundle.draft.v1ContentDigest };
 }
 
 function checklistPart(checklist: ResolvedChecklist): DigestMaterial["checklist"] {

@@ -138,7 +138,7 @@ export function keyFileTooOpen(file: string, platform: string): boolean {
  */
 export function readPrivateKey(file: string, shown = file): KeyObject {
   const fail = (message: string) =>
-    new PreclearError({ location: { file: shown, line: 1, column: 1 }, message }, 2);
+    new PreclearError({ location: { file: shown, line: 1, column: 1 }, message }, "unevaluable");
   let text: Buffer;
   try {
     text = readRegularFile(file, MAX_KEY_FILE_BYTES);
@@ -184,7 +184,7 @@ export function writeKeyPair(dir: string, id: string, created: string): WrittenK
         location: { file: id, line: 1, column: 1 },
         message: "a key id must be lower-case letters, digits or dashes (at most 128)",
       },
-      2,
+      "unevaluable",
     );
   }
   const privateKeyFile = path.join(dir, `${id}.key`);
@@ -197,7 +197,7 @@ export function writeKeyPair(dir: string, id: string, created: string): WrittenK
           message:
             "already exists; preclear keygen never overwrites a key (choose another --id or -o)",
         },
-        2,
+        "unevaluable",
       );
     }
   }

@@ -5,24 +5,28 @@
  * clearance sheet shows per stakeholder: valid / stale / missing / verified /
  * invalid.
  */
-import { checklistOverride } from "../rules/checklist-override.js";
-import { signoffOwnership } from "../rules/signoff-ownership.js";
-import { signatureRequired } from "../rules/signature-required.js";
 import { describePart, DigestError, PART_NAMES, signoffDigest } from "./digest.js";
-import type { PartName, SignoffDigest } from "./digest.js";
-import { DONE_STATUSES } from "../evaluate/evaluate.js";
-import type { Location } from "../diagnostics.js";
+import type { SignoffDigest } from "./digest.js";
+import { describePartV2, digestVersionOf, signoffDigestV2 } from "./digest-v2.js";
+export { digestVersionOf } from "./digest-v2.js";
+import type { SignoffDigestV2 } from "./digest-v2.js";
+import { amendmentChain, amendmentTrusted, reviewAmendments } from "../versions/amendments.js";
+import { describeRedline, redline } from "../versions/redline.js";
+import { readSnapshot } from "../versions/snapshots.js";
+import type { Snapshot } from "../versions/snapshots.js";
+import type { Amendment } from "../versions/amendments.js";
 import type { Evaluation, ItemEvaluation, StakeholderEvaluation } from "../evaluate/evaluate.js";
-import type { Finding } from "../rules/findings.js";
 import { verifyFields } from "./keys.js";
-import type { ExtraRule, RuleContext } from "../rules/lint.js";
+import type { ExtraRule } from "../rules/lint.js";
+import { signatureInvalid } from "../rules/signature-invalid.js";
+import { signoffStale } from "../rules/signoff-stale.js";
+import { signatureRequired } from "../rules/signature-required.js";
+import { signoffOwnership } from "../rules/signoff-ownership.js";
 import { keyNotTrustedOn } from "./trust.js";
+import { DONE_STATUSES, signoffRequired, signoffState } from "../rules/state.js";
+import type { SignoffState } from "../rules/state.js";
 import type { TrustedKeys } from "./trust.js";
 import type { Signoff } from "../types/review.js";
-import { locate } from "../load/yaml.js";
-import type { PathSegment } from "../load/yaml.js";
-
-export type SignoffState = "valid" | "stale" | "missing" | "verified" | "invalid";
 
 export interface SignatureCheck {
   keyId?: string;
@@ -37,10 +41,18 @@ export interface SignoffJudgement {
   /** Position in the stakeholder's `signoffs` list. */
   index: number;
   signoff: Signoff;
+  /** Which digest definition the sign-off uses (docs/digest.md). */
+  digestVersion: 1 | 2;
   /** The recorded digest is the digest of the draft, checklist and record now. */
   current: boolean;
+  /** Current only through technical amendments: how many since the sign-off, from which text. */
+  amended?: { count: number; from: string; amendments: Amendment[] };
+  /** The digest of the text signed (digest v2), whose snapshot shows what was signed. */
+  signedText?: string;
+  /** When the text changed since the sign-off: per section, what changed ("§ 2 Purpose: 1 paragraph changed"). */
+  textChanges?: string;
   /** When not current: the parts that changed, if the sign-off records part digests. */
-  changed?: PartName[];
+  changed?: string[];
   /** When not current: what changed, as a phrase. */
   staleReason?: string;
   /** Present when the sign-off carries a keyId or a signature. */
@@ -52,9 +64,14 @@ export interface StakeholderSignoffs {
   state: SignoffState;
   detail: string;
   /** The digest a sign-off must carry now (absent when there are no sign-offs). */
-  expected?: SignoffDigest;
+  expected?: { digest: string; parts: Record<string, string> };
   /** Every sign-off, in file order; the last one is the one that counts. */
   signoffs: SignoffJudgement[];
+}
+
+export interface JudgeOptions {
+  /** `technicalAmendments: allowed` in the config: sign-offs survive technical amendments. */
+  technicalAmendments?: boolean;
 }
 
 /**
@@ -66,6 +83,7 @@ export interface StakeholderSignoffs {
 export function judgeSignoffs(
   evaluation: Evaluation,
   trust: TrustedKeys | undefined,
+  options: JudgeOptions = {},
 ): StakeholderSignoffs[] {
   const result: StakeholderSignoffs[] = [];
   for (const s of evaluation.stakeholders) {
@@ -75,66 +93,72 @@ export function judgeSignoffs(
     if (signoffs.length === 0) {
       result.push({
         stakeholder: s,
-        state: "missing",
+        state: signoffState({
+          required: signoffRequired(s),
+          count: 0,
+          untrusted: false,
+          stale: false,
+          signed: false,
+        }),
         detail: `no sign-off (${s.stakeholder.signoff})`,
         signoffs: [],
       });
       continue;
     }
-    let expected: SignoffDigest | undefined;
+    let expected: SignoffDigestV2 | undefined;
+    let expectedV1: SignoffDigest | undefined;
     let digestProblem: string | undefined;
     try {
-      expected = signoffDigest(evaluation, id);
+      expected = signoffDigestV2(evaluation, id);
+      if (signoffs.some((x) => digestVersionOf(x) === 1))
+        expectedV1 = signoffDigest(evaluation, id);
     } catch (error) {
       if (!(error instanceof DigestError)) throw error;
       digestProblem = error.message;
     }
     const judged = signoffs.map((signoff, index) => {
-      const judgement: SignoffJudgement = {
-        index,
-        signoff,
-        ...staleness(signoff, expected, digestProblem),
-      };
+      const judgement: SignoffJudgement =
+        digestVersionOf(signoff) === 1
+          ? { index, signoff, digestVersion: 1, ...staleness(signoff, expectedV1, digestProblem) }
+          : {
+              index,
+              signoff,
+              digestVersion: 2,
+              ...stalenessV2(evaluation, id, signoff, expected, digestProblem, options, trust),
+            };
       const signature = checkSignature(signoff, id, trust);
       if (signature) judgement.signature = signature;
       return judgement;
     });
     const last = judged[judged.length - 1]!;
     const untrusted = judged.filter((j) => j.signature && !j.signature.ok);
-    let state: SignoffState;
+    const state: SignoffState = signoffState({
+      required: signoffRequired(s),
+      count: judged.length,
+      untrusted: untrusted.length > 0,
+      stale: !last.current,
+      signed: last.signature?.ok === true,
+    });
     let detail: string;
     if (untrusted.length > 0) {
-      state = "invalid";
       detail = untrusted.map((j) => `sign-off ${j.index + 1}: ${j.signature!.problem}`).join("; ");
       if (!last.current) detail += `; the last sign-off is also stale: ${last.staleReason}`;
     } else if (!last.current) {
-      state = "stale";
       detail = last.staleReason!;
     } else if (last.signature?.ok) {
-      state = "verified";
       detail = `signed by ${last.signoff.name} on ${last.signoff.date}; signature verified (key ${last.signature.keyId})`;
     } else {
-      state = "valid";
       detail = `signed off by ${last.signoff.name} on ${last.signoff.date}; digest matches; no signature`;
     }
+    if (last.current && last.amended) {
+      const n = last.amended.count;
+      detail += `; valid, with ${n} technical amendment${n === 1 ? "" : "s"} since`;
+    }
     const entry: StakeholderSignoffs = { stakeholder: s, state, detail, signoffs: judged };
-    if (expected) entry.expected = expected;
+    if (expected) entry.expected = { digest: expected.digest, parts: expected.parts };
     result.push(entry);
   }
   return result;
-}
-
-/** Per stakeholder id: the sign-off state the clearance sheet shows, and why. */
-export function signoffStates(
-  evaluation: Evaluation,
-  trust: TrustedKeys | undefined,
-): Map<string, { state: SignoffState; detail?: string }> {
-  return new Map(
-    judgeSignoffs(evaluation, trust).map((j) => [
-      j.stakeholder.stakeholder.id,
-      { state: j.state, detail: j.detail },
-    ]),
-  );
 }
 
 function staleness(
@@ -174,6 +198,119 @@ function staleness(
   const phrase =
     names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}`;
   return { current: false, changed, staleReason: `${phrase} changed since the sign-off` };
+}
+
+function stalenessV2(
+  evaluation: Evaluation,
+  id: string,
+  signoff: Signoff,
+  expected: SignoffDigestV2 | undefined,
+  digestProblem: string | undefined,
+  options: JudgeOptions,
+  trust: TrustedKeys | undefined,
+): Pick<
+  SignoffJudgement,
+  "current" | "changed" | "staleReason" | "amended" | "signedText" | "textChanges"
+> {
+  const recorded = signoff.parts as Record<string, string> | undefined;
+  const signedText = typeof recorded?.text === "string" ? { signedText: recorded.text } : {};
+  if (!expected)
+    return { current: false, staleReason: digestProblem ?? "no digest", ...signedText };
+  const partsMatch = (want: Record<string, string>) => !recorded || sameParts(recorded, want);
+  if (signoff.digest === expected.digest) {
+    if (partsMatch(expected.parts)) return { current: true, ...signedText };
+    return {
+      current: false,
+      ...signedText,
+      staleReason:
+        "its part digests (`parts`) do not match its digest, so the entry was edited by hand",
+    };
+  }
+  const textChanges = () => describeTextChanges(evaluation, recorded?.text);
+  if (options.technicalAmendments) {
+    const chain = amendmentChain(
+      reviewAmendments(evaluation.review).filter((a) => amendmentTrusted(a, trust)),
+      evaluation.draft.contentDigest,
+    );
+    for (const link of chain) {
+      const then = signoffDigestV2(evaluation, id, link.from);
+      if (then.digest === signoff.digest && partsMatch(then.parts)) {
+        const changes = textChanges();
+        return {
+          current: true,
+          amended: link,
+          ...signedText,
+          ...(changes ? { textChanges: changes } : {}),
+        };
+      }
+    }
+  }
+  if (!recorded) {
+    return {
+      current: false,
+      staleReason:
+        "the draft, its text, the facts, the checklist or the stakeholder's record changed (the sign-off records no part digests to tell which)",
+    };
+  }
+  const keys = [...new Set([...Object.keys(recorded), ...Object.keys(expected.parts)])];
+  const order = (k: string) =>
+    k.startsWith("draft.") ? 0 : ["text", "facts", "checklist", "record"].indexOf(k) + 1;
+  const changed = keys
+    .filter((k) => recorded[k] !== expected.parts[k])
+    .sort((a, b) => order(a) - order(b));
+  if (changed.length === 0) {
+    return {
+      current: false,
+      changed,
+      ...signedText,
+      staleReason:
+        "its digest does not match the parts it records, so the entry was edited by hand",
+    };
+  }
+  const names = changed.map(describePartV2);
+  const phrase =
+    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}`;
+  const changes = changed.includes("text") ? textChanges() : undefined;
+  return {
+    current: false,
+    changed,
+    ...signedText,
+    ...(changes ? { textChanges: changes } : {}),
+    staleReason: `${phrase} changed since the sign-off${changes ? ` (${changes})` : ""}`,
+  };
+}
+
+function sameParts(recorded: Record<string, string>, want: Record<string, string>): boolean {
+  const a = Object.keys(recorded);
+  return a.length === Object.keys(want).length && a.every((k) => recorded[k] === want[k]);
+}
+
+/**
+ * What changed in the text since the version with digest `signed`, by
+ * section, from its snapshot; or why that cannot be said.
+ */
+function describeTextChanges(
+  evaluation: Evaluation,
+  signed: string | undefined,
+): string | undefined {
+  const draft = evaluation.draft;
+  if (!signed || signed === draft.contentDigest) return undefined;
+  if (draft.text === undefined)
+    return "its bytes changed; it is not a format preclear reads as text";
+  return describeSnapshotChanges(readSnapshot(draft.file, signed), draft.text);
+}
+
+export function describeSnapshotChanges(snapshot: Snapshot, now: string): string {
+  switch (snapshot.state) {
+    case "ok":
+      return describeRedline(redline(snapshot.text, now));
+    case "missing":
+      return "no snapshot of the signed text to say where";
+    case "altered":
+      return "its snapshot was edited by hand, so what was signed cannot be shown";
+    case "unreadable":
+      return `its snapshot cannot be read (${snapshot.problem})`;
+  }
 }
 
 function checkSignature(
@@ -232,103 +369,37 @@ export function openBlockers(s: StakeholderEvaluation): ItemEvaluation[] {
 }
 
 /**
- * The rules check and report add to lint: `signoff-stale`,
- * `signature-invalid`, `checklist-override` and, when signatures are required
- * (config `requireSignatures`, on by default once `trustedKeys` is set),
- * `signature-required`, for lint's extraRules.
+ * `signoff-stale`, `signature-invalid` (also for a sign-off in a review
+ * fragment that does not own its stakeholder) and, when signatures are
+ * required (config `requireSignatures`, on by default once `trustedKeys` is
+ * set), `signature-required`, for lint's extraRules.
  */
 export function signoffRules(
   trust: TrustedKeys | undefined,
-  options: { requireSignatures?: boolean; owners?: Record<string, string[]> } = {},
+  options: JudgeOptions & {
+    requireSignatures?: boolean;
+    owners?: Record<string, string[]>;
+  } = {},
 ): ExtraRule[] {
   // Both rules read one judgement per evaluation.
   const cache = new WeakMap<Evaluation, StakeholderSignoffs[]>();
   const judged = (evaluation: Evaluation) => {
     let result = cache.get(evaluation);
     if (!result) {
-      result = judgeSignoffs(evaluation, trust);
+      result = judgeSignoffs(evaluation, trust, options);
       cache.set(evaluation, result);
     }
     return result;
   };
   return [
-    (evaluation, context) => signoffStale(evaluation, judged(evaluation), context),
-    (evaluation, context) => signatureInvalid(evaluation, judged(evaluation), context),
-    checklistOverride,
+    (evaluation, context) => signoffStale.checkJudged(evaluation, judged(evaluation), context),
+    (evaluation, context) => signatureInvalid.checkJudged(evaluation, judged(evaluation), context),
     signoffOwnership(options.owners ?? {}),
     ...(options.requireSignatures
       ? [
-          (evaluation: Evaluation, context: RuleContext) =>
-            signatureRequired(judged(evaluation), context, (s, index) =>
-              signoffLocation(evaluation, context, s, index),
-            ),
+          (evaluation: Evaluation, context: Parameters<ExtraRule>[1]) =>
+            signatureRequired.checkJudged(evaluation, judged(evaluation), context),
         ]
       : []),
   ];
-}
-
-/**
- * Where a sign-off entry (or one of its fields) is in the review. The entry
- * exists (it was read from there), so this points straight at it.
- */
-function signoffLocation(
-  evaluation: Evaluation,
-  context: RuleContext,
-  s: StakeholderEvaluation,
-  index: number,
-  field?: string,
-): Location {
-  const entry = evaluation.review.stakeholders.get(s.stakeholder.id);
-  const rest: PathSegment[] = ["signoffs", index, ...(field ? [field] : [])];
-  if (!entry) return context.stakeholderLocation(s, rest);
-  return locate(entry.fragment.loaded, ["stakeholders", s.stakeholder.id, ...rest]);
-}
-
-export function who(s: StakeholderEvaluation, j: SignoffJudgement): string {
-  return `the sign-off by ${j.signoff.name} on ${j.signoff.date} for ${s.stakeholder.name} (${s.stakeholder.id})`;
-}
-
-function signoffStale(
-  evaluation: Evaluation,
-  judged: StakeholderSignoffs[],
-  context: RuleContext,
-): Finding[] {
-  const findings: Finding[] = [];
-  for (const { stakeholder: s, signoffs } of judged) {
-    const last = signoffs.at(-1);
-    if (!last || last.current) continue;
-    findings.push(
-      context.finding(
-        "signoff-stale",
-        "error",
-        `${who(s, last)} is stale: ${last.staleReason}; review it and sign off again`,
-        signoffLocation(evaluation, context, s, last.index),
-        { stakeholder: s.stakeholder.id },
-      ),
-    );
-  }
-  return findings;
-}
-
-function signatureInvalid(
-  evaluation: Evaluation,
-  judged: StakeholderSignoffs[],
-  context: RuleContext,
-): Finding[] {
-  const findings: Finding[] = [];
-  for (const { stakeholder: s, signoffs } of judged) {
-    for (const j of signoffs) {
-      if (!j.signature || j.signature.ok) continue;
-      findings.push(
-        context.finding(
-          "signature-invalid",
-          "error",
-          `${who(s, j)} cannot be trusted: ${j.signature.problem}`,
-          signoffLocation(evaluation, context, s, j.index, j.signature.field),
-          { stakeholder: s.stakeholder.id },
-        ),
-      );
-    }
-  }
-  return findings;
 }

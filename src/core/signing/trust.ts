@@ -1,7 +1,7 @@
 /**
  * The trust list (`kind: TrustedKeys`): which public key may sign for which
  * stakeholders. `trustedKeys` in preclear.config.yaml names one file or a
- * directory of them; a broken list is an invalid configuration (exit 2).
+ * directory of them; a broken list is an invalid configuration (kind "unevaluable").
  */
 import type { KeyObject } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
@@ -58,7 +58,7 @@ export function loadTrustedKeysFor(config: Config, cwd?: string): TrustedKeys | 
   return config.trustedKeys ? loadTrustedKeys(config.trustedKeys, config.limits, cwd) : undefined;
 }
 
-/** Load a trusted-keys file or directory. Throws PreclearError (exit 2) with every problem. */
+/** Load a trusted-keys file or directory. Throws PreclearError ("unevaluable") with every problem. */
 export function loadTrustedKeys(
   source: string,
   limits: LoadLimits = DEFAULT_LIMITS,
@@ -79,7 +79,7 @@ export function loadTrustedKeys(
         location: { file: shown(source), line: 1, column: 1 },
         message: `cannot read the trusted keys named by trustedKeys in preclear.config.yaml: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
       },
-      2,
+      "unevaluable",
     );
   }
   const trust: TrustedKeys = { source, keys: new Map() };
@@ -99,7 +99,7 @@ export function loadTrustedKeys(
       diagnostics.push(...error.diagnostics);
     }
   }
-  if (diagnostics.length > 0) throw new PreclearError(diagnostics, 2);
+  if (diagnostics.length > 0) throw new PreclearError(diagnostics, "unevaluable");
   return trust;
 }
 
@@ -112,8 +112,8 @@ function addFile(
 ): void {
   const text = decodeUtf8(
     shown,
-    readInputBytes(file, limits.maxBytes, "trusted keys", shown, 2),
-    2,
+    readInputBytes(file, limits.maxBytes, "trusted keys", shown, "unevaluable"),
+    "unevaluable",
   );
   const loaded = parseYaml(shown, text, limits);
   const problems = validateAgainst("trusted-keys", loaded, loaded.value);

@@ -122,6 +122,24 @@ export interface ItemResponse {
    * Why the risk is accepted (required for risk-accepted).
    */
   rationale?: string;
+  provenance?: Provenance;
+}
+/**
+ * Whether this entry is historical (with its source and pinpoint) or illustrative.
+ */
+export interface Provenance {
+  /**
+   * historical: documented in the source named; illustrative: invented for the example, not a fact.
+   */
+  kind: "historical" | "illustrative";
+  /**
+   * The source documenting a historical entry, e.g. DOJ OIG report 21-028 (rev. April 2022).
+   */
+  source?: string;
+  /**
+   * Where in the source: page, section or paragraph.
+   */
+  pinpoint?: string;
 }
 /**
  * A comment an office sent on the draft, and its adjudication by the action office.
@@ -167,6 +185,24 @@ export interface Comment {
    * Whether the commenter agreed with the disposition: open (default), agreed, or elevated.
    */
   resolution?: "open" | "agreed" | "elevated";
+  provenance?: Provenance1;
+}
+/**
+ * Whether this entry is historical (with its source and pinpoint) or illustrative.
+ */
+export interface Provenance1 {
+  /**
+   * historical: documented in the source named; illustrative: invented for the example, not a fact.
+   */
+  kind: "historical" | "illustrative";
+  /**
+   * The source documenting a historical entry, e.g. DOJ OIG report 21-028 (rev. April 2022).
+   */
+  source?: string;
+  /**
+   * Where in the source: page, section or paragraph.
+   */
+  pinpoint?: string;
 }
 /**
  * The stakeholder's answer to the draft.
@@ -196,6 +232,7 @@ export interface Decision {
    * Conditions of a conditional concurrence; each open one is condition-open.
    */
   conditions?: Condition[];
+  provenance?: Provenance2;
 }
 /**
  * A condition of a conditional concurrence, tracked until met.
@@ -221,4 +258,21 @@ export interface Condition {
    * open (default) or met.
    */
   status?: "open" | "met";
+}
+/**
+ * Whether this entry is historical (with its source and pinpoint) or illustrative.
+ */
+export interface Provenance2 {
+  /**
+   * historical: documented in the source named; illustrative: invented for the example, not a fact.
+   */
+  kind: "historical" | "illustrative";
+  /**
+   * The source documenting a historical entry, e.g. DOJ OIG report 21-028 (rev. April 2022).
+   */
+  source?: string;
+  /**
+   * Where in the source: page, section or paragraph.
+   */
+  pinpoint?: string;
 }

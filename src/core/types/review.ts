@@ -121,6 +121,24 @@ export interface ItemResponse {
    * Why the risk is accepted (required for risk-accepted).
    */
   rationale?: string;
+  provenance?: Provenance;
+}
+/**
+ * Whether this entry is historical (with its source and pinpoint) or illustrative.
+ */
+export interface Provenance {
+  /**
+   * historical: documented in the source named; illustrative: invented for the example, not a fact.
+   */
+  kind: "historical" | "illustrative";
+  /**
+   * The source documenting a historical entry, e.g. DOJ OIG report 21-028 (rev. April 2022).
+   */
+  source?: string;
+  /**
+   * Where in the source: page, section or paragraph.
+   */
+  pinpoint?: string;
 }
 /**
  * The stakeholder's answer to the draft.
@@ -150,6 +168,7 @@ export interface Decision {
    * Conditions of a conditional concurrence; each open one is condition-open.
    */
   conditions?: Condition[];
+  provenance?: Provenance1;
 }
 /**
  * A condition of a conditional concurrence, tracked until met.
@@ -175,6 +194,23 @@ export interface Condition {
    * open (default) or met.
    */
   status?: "open" | "met";
+}
+/**
+ * Whether this entry is historical (with its source and pinpoint) or illustrative.
+ */
+export interface Provenance1 {
+  /**
+   * historical: documented in the source named; illustrative: invented for the example, not a fact.
+   */
+  kind: "historical" | "illustrative";
+  /**
+   * The source documenting a historical entry, e.g. DOJ OIG report 21-028 (rev. April 2022).
+   */
+  source?: string;
+  /**
+   * Where in the source: page, section or paragraph.
+   */
+  pinpoint?: string;
 }
 /**
  * A sign-off by an official of the stakeholder.
@@ -232,6 +268,10 @@ export interface Signoff {
      * A sha256 digest: "sha256:" and 64 lower-case hex digits.
      */
     record?: string;
+    /**
+     * A sha256 digest: "sha256:" and 64 lower-case hex digits.
+     */
+    text?: string;
     [k: string]: Sha256 | undefined;
   };
 }
@@ -259,6 +299,24 @@ export interface Notice {
    * Who received it.
    */
   to?: string;
+  provenance?: Provenance2;
+}
+/**
+ * Whether this entry is historical (with its source and pinpoint) or illustrative.
+ */
+export interface Provenance2 {
+  /**
+   * historical: documented in the source named; illustrative: invented for the example, not a fact.
+   */
+  kind: "historical" | "illustrative";
+  /**
+   * The source documenting a historical entry, e.g. DOJ OIG report 21-028 (rev. April 2022).
+   */
+  source?: string;
+  /**
+   * Where in the source: page, section or paragraph.
+   */
+  pinpoint?: string;
 }
 /**
  * The tasking record: when the office was asked to clear, with what suspense.
@@ -288,6 +346,24 @@ export interface Tasking {
    * Who tasked it (e.g. the Executive Secretariat).
    */
   tasker?: string;
+  provenance?: Provenance3;
+}
+/**
+ * Whether this entry is historical (with its source and pinpoint) or illustrative.
+ */
+export interface Provenance3 {
+  /**
+   * historical: documented in the source named; illustrative: invented for the example, not a fact.
+   */
+  kind: "historical" | "illustrative";
+  /**
+   * The source documenting a historical entry, e.g. DOJ OIG report 21-028 (rev. April 2022).
+   */
+  source?: string;
+  /**
+   * Where in the source: page, section or paragraph.
+   */
+  pinpoint?: string;
 }
 /**
  * A comment an office sent on the draft, and its adjudication by the action office.
@@ -333,6 +409,24 @@ export interface Comment {
    * Whether the commenter agreed with the disposition: open (default), agreed, or elevated.
    */
   resolution?: "open" | "agreed" | "elevated";
+  provenance?: Provenance4;
+}
+/**
+ * Whether this entry is historical (with its source and pinpoint) or illustrative.
+ */
+export interface Provenance4 {
+  /**
+   * historical: documented in the source named; illustrative: invented for the example, not a fact.
+   */
+  kind: "historical" | "illustrative";
+  /**
+   * The source documenting a historical entry, e.g. DOJ OIG report 21-028 (rev. April 2022).
+   */
+  source?: string;
+  /**
+   * Where in the source: page, section or paragraph.
+   */
+  pinpoint?: string;
 }
 /**
  * Elevation of a non-concurrence to a decision-maker (impasse). Without an outcome it is pending.
@@ -375,6 +469,24 @@ export interface Escalation {
    * The objecting office's dissent, as the decision-maker saw it.
    */
   dissent?: string;
+  provenance?: Provenance5;
+}
+/**
+ * Whether this entry is historical (with its source and pinpoint) or illustrative.
+ */
+export interface Provenance5 {
+  /**
+   * historical: documented in the source named; illustrative: invented for the example, not a fact.
+   */
+  kind: "historical" | "illustrative";
+  /**
+   * The source documenting a historical entry, e.g. DOJ OIG report 21-028 (rev. April 2022).
+   */
+  source?: string;
+  /**
+   * Where in the source: page, section or paragraph.
+   */
+  pinpoint?: string;
 }
 /**
  * Confirmation that a stakeholder the facts rule out is indeed not affected (checklist confirmScopeOut).
@@ -392,6 +504,24 @@ export interface ScopeOut {
    * Why the office is not affected.
    */
   basis: string;
+  provenance?: Provenance6;
+}
+/**
+ * Whether this entry is historical (with its source and pinpoint) or illustrative.
+ */
+export interface Provenance6 {
+  /**
+   * historical: documented in the source named; illustrative: invented for the example, not a fact.
+   */
+  kind: "historical" | "illustrative";
+  /**
+   * The source documenting a historical entry, e.g. DOJ OIG report 21-028 (rev. April 2022).
+   */
+  source?: string;
+  /**
+   * Where in the source: page, section or paragraph.
+   */
+  pinpoint?: string;
 }
 /**
  * One change to the review.

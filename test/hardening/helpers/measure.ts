@@ -16,9 +16,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { BIN, REPO_ROOT } from "../../helpers/cli.js";
+import { assertBuiltCli, BIN, REPO_ROOT } from "../../helpers/cli.js";
 import type { SpawnResult } from "../../helpers/cli.js";
 
 const REPORTER = pathToFileURL(
@@ -42,9 +41,7 @@ export interface MeasureOptions {
 export const MIB = 1024 * 1024;
 
 export function measureCli(args: readonly string[], options: MeasureOptions = {}): Measured {
-  if (!existsSync(path.join(REPO_ROOT, "dist", "cli", "main.js"))) {
-    throw new Error("dist/ is missing: run `npm run build` before these tests");
-  }
+  assertBuiltCli();
   const dir = mkdtempSync(path.join(os.tmpdir(), "preclear-usage-"));
   const usageFile = path.join(dir, "usage.json");
   const env: Record<string, string | undefined> = { ...process.env };
@@ -52,7 +49,6 @@ export function measureCli(args: readonly string[], options: MeasureOptions = {}
   delete env.NO_COLOR;
   Object.assign(env, options.env, { PRECLEAR_USAGE_FILE: usageFile });
   try {
-    const started = performance.now();
     const child = spawnSync(process.execPath, ["--import", REPORTER, BIN, ...args], {
       cwd: options.cwd ?? REPO_ROOT,
       env,
@@ -60,14 +56,12 @@ export function measureCli(args: readonly string[], options: MeasureOptions = {}
       timeout: options.timeoutMs ?? 20_000,
       maxBuffer: 64 * MIB,
     });
-    const ms = performance.now() - started;
     let usage = { maxRssBytes: Number.NaN, cpuMs: Number.NaN };
     if (existsSync(usageFile)) usage = JSON.parse(readFileSync(usageFile, "utf8")) as typeof usage;
     return {
       code: child.status ?? -1,
       stdout: child.stdout ?? "",
       stderr: child.stderr ?? "",
-      ms,
       timedOut: (child.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT",
       ...usage,
     };

@@ -85,7 +85,8 @@ export function documentTitle(html: string): string {
 export const OWN_ELEMENTS = new Set(
   (
     "html head meta title style body main header section article footer h1 h2 h3 p span strong br a code " +
-    "table thead tbody tr th td dl dt dd div svg path circle rect g text tspan line defs marker"
+    "table thead tbody tr th td dl dt dd div svg path circle rect g text tspan line defs marker " +
+    "colgroup col h4 ul ol li"
   ).split(" "),
 );
 export const OWN_ATTRIBUTES = new Set(

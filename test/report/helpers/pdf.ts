@@ -4,6 +4,9 @@
  * Chromium's PDF backend (Skia) writes: Flate streams, a page tree, Type0
  * fonts with ToUnicode CMaps, and text shown as hex glyph ids with Tj/TJ.
  * Good enough to find a heading on a page; not a general PDF parser.
+ *
+ * Text comes back in Unicode NFKC: a font may draw "ff" as the single ligature
+ * glyph "ﬀ" (U+FB00), which a reader sees as two letters and so should a test.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -13,7 +16,7 @@ export function pdftotextAvailable(): boolean {
   return spawnSync("pdftotext", ["-v"], { encoding: "utf8" }).error === undefined;
 }
 
-/** Text of page `page` (1-based), by pdftotext when available. */
+/** Text of page `page` (1-based), by pdftotext when available; NFKC-normalised. */
 export function pageText(file: string, page: number): string {
   if (pdftotextAvailable()) {
     const result = spawnSync(
@@ -21,7 +24,7 @@ export function pageText(file: string, page: number): string {
       ["-f", String(page), "-l", String(page), "-layout", file, "-"],
       { encoding: "utf8", timeout: 30_000 },
     );
-    if (result.status === 0) return result.stdout;
+    if (result.status === 0) return result.stdout.normalize("NFKC");
   }
   return skiaPageText(readFileSync(file), page);
 }
@@ -107,7 +110,7 @@ function cmap(stream: Buffer): Map<number, string> {
   return map;
 }
 
-/** Text of page `page` (1-based) as Chromium's PDF backend wrote it. */
+/** Text of page `page` (1-based) as Chromium's PDF backend wrote it; NFKC-normalised. */
 export function skiaPageText(bytes: Buffer, page: number): string {
   const objects = parse(bytes);
   const id = pages(objects)[page - 1];
@@ -140,7 +143,7 @@ export function skiaPageText(bytes: Buffer, page: number): string {
       } else out += "\n";
     }
   }
-  return out;
+  return out.normalize("NFKC");
 }
 
 function decode(hex: string, font: Map<number, string>): string {

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Part of `npm run build`, after tsc: writes the precompiled validators and
-// built-in checklists (see src/core/precompile.ts) into dist/.
+// built-in checklists (see src/build/precompile.ts) into dist/.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { precompiledChecklists, validatorModules } from "../../dist/core/precompile.js";
+import { precompiledChecklists, validatorModules } from "../../dist/build/precompile.js";
 
 const dist = new URL("../../dist/", import.meta.url);
 const validators = new URL("validators/", dist);

@@ -1,6 +1,6 @@
 /**
  * Build-time work that every run would otherwise repeat (`npm run build` runs
- * src/build/precompile.mjs, which writes what these functions return):
+ * src/build/write-precompiled.mjs, which writes what these functions return):
  *
  * - dist/validators/<name>.cjs: each JSON Schema compiled by ajv into
  *   standalone code, so a run neither loads nor runs ajv's compiler;
@@ -18,12 +18,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import type { Ajv2020 } from "ajv/dist/2020.js";
-import type { PrecompiledChecklists } from "./load/builtins.js";
-import { BUILTIN_CHECKLIST_DIR, parseChecklist } from "./load/checklist.js";
-import { readTextFile } from "./load/files.js";
-import { createAjv, schemaFileDigest, schemaPath } from "./load/schemas.js";
-import type { SchemaName } from "./load/schemas.js";
-import { DEFAULT_LIMITS } from "./load/yaml.js";
+import type { PrecompiledChecklists } from "../core/load/builtins.js";
+import { BUILTIN_CHECKLIST_DIR, parseChecklist } from "../core/load/checklist.js";
+import { readTextFile } from "../core/load/files.js";
+import { createAjv, schemaFileDigest, schemaPath } from "../core/load/schemas.js";
+import type { SchemaName } from "../core/load/schemas.js";
+import { DEFAULT_LIMITS } from "../core/load/yaml.js";
 
 const requireModule = createRequire(import.meta.url);
 

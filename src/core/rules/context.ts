@@ -1,0 +1,127 @@
+/** The context lint gives every rule: how to make a finding and where to point. */
+import { isMap, isScalar, isSeq } from "yaml";
+import type { Location } from "../diagnostics.js";
+import type { Evaluation, StakeholderEvaluation } from "../evaluate/evaluate.js";
+import type { LoadedYaml, PathSegment } from "../load/yaml.js";
+import { locate } from "../load/yaml.js";
+import type { Finding } from "./findings.js";
+import type { LintOptions, RuleContext } from "./rule.js";
+import { stateContext } from "./state.js";
+
+export function ruleContext(evaluation: Evaluation, options: LintOptions): RuleContext {
+  const { draft, review } = evaluation;
+  const draftLocation = locate(draft.loaded, draft.base.length ? draft.base : [], {
+    key: draft.base.length > 0,
+  });
+  const reviewRoot = (): Location => {
+    const fragment = review.fragments[0];
+    if (!fragment) return draftLocation;
+    return locate(fragment.loaded, ["stakeholders"], { key: true });
+  };
+  const stakeholderLocation = (s: StakeholderEvaluation, rest: PathSegment[] = []): Location => {
+    const id = s.stakeholder.id;
+    const entry = review.stakeholders.get(id);
+    const base: PathSegment[] = ["stakeholders", id];
+    if (!entry) return { ...reviewRoot(), missing: base.join(".") };
+    const { loaded } = entry.fragment;
+    let n = rest.length;
+    while (n > 0 && !hasPath(loaded, [...base, ...rest.slice(0, n)])) n--;
+    // What is missing belongs under the deepest key that exists: point at that
+    // key (`items:`, `usms:`), not at the first child of its value.
+    if (n < rest.length) {
+      return {
+        ...locate(loaded, [...base, ...rest.slice(0, n)], { key: true }),
+        missing: [...base, ...rest.slice(0, n + 1)].join("."),
+      };
+    }
+    return locate(loaded, [...base, ...rest]);
+  };
+  return {
+    ...options,
+    state: stateContext(evaluation, options.asOf),
+    finding(ruleId, level, message, location, where = {}) {
+      const finding: Finding = {
+        ruleId,
+        level,
+        message,
+        draft: draft.file,
+        draftId: draft.draft.id,
+        location,
+      };
+      if (where.stakeholder) finding.stakeholder = where.stakeholder;
+      if (where.item) finding.item = where.item;
+      return finding;
+    },
+    stakeholderLocation,
+    itemLocation(s, i, field) {
+      const path: PathSegment[] = ["items", i.item.id];
+      if (i.response && field) path.push(field);
+      else if (i.response) path.push("status");
+      return stakeholderLocation(s, path);
+    },
+  };
+}
+
+/** Does the YAML document have a value at `path` (map keys compared as text)? */
+export function hasPath(loaded: LoadedYaml, path: readonly PathSegment[]): boolean {
+  let node: unknown = loaded.doc.contents;
+  for (const segment of path) {
+    if (isSeq(node) && typeof segment === "number") {
+      node = node.items[segment];
+      if (node === undefined) return false;
+      continue;
+    }
+    if (!isMap(node)) return false;
+    const pair = node.items.find(
+      (p) => String(isScalar(p.key) ? p.key.value : p.key) === String(segment),
+    );
+    if (!pair) return false;
+    node = pair.value;
+  }
+  return true;
+}
+
+/** Every applicable item of every applicable stakeholder, in coordination order. */
+export function applicableItems(
+  evaluation: Evaluation,
+): Array<{ s: StakeholderEvaluation; i: StakeholderEvaluation["items"][number] }> {
+  const out: Array<{ s: StakeholderEvaluation; i: StakeholderEvaluation["items"][number] }> = [];
+  for (const s of evaluation.stakeholders) {
+    if (s.applies !== true) continue;
+    for (const i of s.items) if (i.applies === true) out.push({ s, i });
+  }
+  return out;
+}
+
+/** The finding's subject: stakeholder and item ids. */
+export function whereOf(
+  s: StakeholderEvaluation,
+  i?: StakeholderEvaluation["items"][number],
+): { stakeholder: string; item?: string } {
+  return i ? { stakeholder: s.stakeholder.id, item: i.item.id } : { stakeholder: s.stakeholder.id };
+}
+
+/**
+ * Where a sign-off entry (or one of its fields) is in the review. The entry
+ * exists (it was read from there), so this points straight at it.
+ */
+export function signoffLocation(
+  evaluation: Evaluation,
+  context: RuleContext,
+  s: StakeholderEvaluation,
+  index: number,
+  field?: string,
+): Location {
+  const entry = evaluation.review.stakeholders.get(s.stakeholder.id);
+  const rest: PathSegment[] = ["signoffs", index, ...(field ? [field] : [])];
+  if (!entry) return context.stakeholderLocation(s, rest);
+  return locate(entry.fragment.loaded, ["stakeholders", s.stakeholder.id, ...rest]);
+}
+
+/** "the sign-off by NAME on DATE for OFFICE (id)". */
+export function signoffWho(
+  s: StakeholderEvaluation,
+  signoff: { name: string; date: string },
+): string {
+  return `the sign-off by ${signoff.name} on ${signoff.date} for ${s.stakeholder.name} (${s.stakeholder.id})`;
+}
