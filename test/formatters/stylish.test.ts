@@ -204,7 +204,9 @@ describe("check examples/ as a new user runs it", () => {
     expect(items.length).toBeGreaterThan(20);
     expect(new Set(items).size).toBe(items.length);
     expect(stdout).not.toMatch(/ overdue {2,}/); // no separate overdue rows for open items
-    expect(lines.at(-2)).toMatch(/^Blocks issuance of 2 drafts: 1 non-concurrence, 2 capacity shortfalls, /);
+    expect(lines.at(-2)).toMatch(
+      /^Blocks issuance of 2 drafts: 1 non-concurrence, 2 capacity shortfalls, /,
+    );
   });
 
   it("filters with --quiet, --stakeholder and --rule", async () => {

@@ -60,7 +60,9 @@ describe("import { check } from 'preclear'", () => {
 
   test("evaluate gives the applicable stakeholders and the draft's findings", () => {
     const { evaluation, findings } = evaluate(DRAFT, { cwd: REPO_ROOT, asOf: AS_OF });
-    const applicable = evaluation.stakeholders.filter((s) => s.applies).map((s) => s.stakeholder.id);
+    const applicable = evaluation.stakeholders
+      .filter((s) => s.applies)
+      .map((s) => s.stakeholder.id);
     expect(applicable).toEqual(expect.arrayContaining(["usms", "hhs-orr", "dhs-cbp", "usao-wdtx"]));
     expect(applicable.length).toBeGreaterThan(20);
     const checked = check({ cwd: REPO_ROOT, paths: [DRAFT], asOf: AS_OF });
