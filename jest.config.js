@@ -23,6 +23,7 @@ const E2E = [
   "test/packet/form.test.ts",
   "test/hardening/special-files.test.ts",
   "test/hardening/outputs-paths.test.ts",
+  "test/hardening/quadratic.test.ts",
   "test/hardening/timezones.test.ts",
   "test/hardening/filesystem.test.ts",
   "test/core/hostile-input.test.ts",

@@ -11,3 +11,18 @@ if (file) {
     writeFileSync(file, String(process.resourceUsage().maxRSS));
   });
 }
+
+// PRECLEAR_BENCH_USAGE_FILE: peak RSS (KiB) and CPU time (user + system, ms) as JSON.
+const usageFile = process.env.PRECLEAR_BENCH_USAGE_FILE;
+if (usageFile) {
+  process.on("exit", () => {
+    const usage = process.resourceUsage();
+    writeFileSync(
+      usageFile,
+      JSON.stringify({
+        maxRssKiB: usage.maxRSS,
+        cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+      }),
+    );
+  });
+}

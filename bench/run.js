@@ -17,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { writeWorstCases } from "./worst-cases.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = path.join(ROOT, "bin", "preclear.js");
@@ -37,6 +38,8 @@ const TARGETS = {
   drafts1000Ms: 3000, // 1,000 drafts ≤ 3 s
   scaling: 2.1, // 2,000-draft time ≤ 2.1 × the 1,000-draft time
   rssMiB: 200, // peak RSS of the 1,000-draft run ≤ 200 MiB
+  worstCpuMs: 2000, // worst input under the size limit: validate + check ≤ 2 s of CPU
+  worstRssMiB: 256, // … and ≤ 256 MiB peak RSS (docs/security.md)
 };
 
 function parseArgs(argv) {
@@ -48,6 +51,7 @@ function parseArgs(argv) {
     else if (arg === "--runs") options.runs = Number(argv[++i]);
     else if (arg === "--warmups") options.warmups = Number(argv[++i]);
     else if (arg === "--generate") options.generate = { dir: argv[++i], count: Number(argv[++i]) };
+    else if (arg === "--worst-only") options.worstOnly = true;
     else {
       process.stderr.write(`bench: unknown argument ${arg}\n`);
       process.exit(2);
@@ -130,6 +134,66 @@ function peakRss(args) {
   const kib = Number(readFileSync(out, "utf8"));
   rmSync(out, { force: true });
   return kib;
+}
+
+/** CPU time (ms) and peak RSS (KiB) of one CLI run in `cwd`, with the exit status. */
+function usage(cwd, args) {
+  const out = path.join(os.tmpdir(), `preclear-bench-usage-${process.pid}.json`);
+  const start = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    ["--import", pathToFileURL(RSS_HOOK).href, BIN, ...args],
+    {
+      cwd,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, NO_COLOR: "1", PRECLEAR_BENCH_USAGE_FILE: out },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const wallMs = performance.now() - start;
+  if (result.error) throw result.error;
+  if (![0, 1, 2].includes(result.status)) throw new Error(`run failed:\n${result.stderr}`);
+  const measured = JSON.parse(readFileSync(out, "utf8"));
+  rmSync(out, { force: true });
+  return { ...measured, wallMs, status: result.status };
+}
+
+/**
+ * The worst inputs under the size limit (bench/worst-cases.js): each is
+ * validated and checked; the figure is the CPU time of both together (wall
+ * time on a shared machine mostly measures the neighbours) and the higher
+ * peak RSS. Best of `runs` runs, so a burst of load does not count.
+ */
+function worstCases(tmp, runs) {
+  return writeWorstCases(path.join(tmp, "worst")).map((c) => {
+    const samples = Array.from({ length: runs }, () => {
+      const validate = usage(c.dir, ["validate", c.validate]);
+      const check = usage(c.dir, ["--as-of", "2018-04-06", "check", c.check]);
+      return {
+        cpuMs: validate.cpuMs + check.cpuMs,
+        wallMs: validate.wallMs + check.wallMs,
+        rssMiB: Math.max(validate.maxRssKiB, check.maxRssKiB) / 1024,
+      };
+    });
+    const best = samples.reduce((a, b) => (b.cpuMs < a.cpuMs ? b : a));
+    return {
+      name: c.name,
+      cpuMs: round1(best.cpuMs),
+      wallMs: round1(best.wallMs),
+      rssMiB: round1(Math.min(...samples.map((s) => s.rssMiB))),
+    };
+  });
+}
+
+function worstRows(worst) {
+  return worst.map((w) => [
+    `worst: ${w.name} (validate + check)`,
+    `${Math.round(w.cpuMs)} ms CPU, ${w.rssMiB} MiB`,
+    `wall ${ms(w.wallMs)}`,
+    "",
+    `≤ ${TARGETS.worstCpuMs} ms, ≤ ${TARGETS.worstRssMiB} MiB`,
+    yes(w.cpuMs <= TARGETS.worstCpuMs && w.rssMiB <= TARGETS.worstRssMiB),
+  ]);
 }
 
 /** Cross-check with GNU time when the machine has it; null otherwise. */
@@ -371,6 +435,18 @@ function main() {
     process.exit(2);
   }
   const tmp = mkdtempSync(path.join(os.tmpdir(), "preclear-bench-"));
+  if (options.worstOnly) {
+    try {
+      process.stderr.write("bench: worst inputs under the size limit\n");
+      const worst = worstCases(tmp, options.quick ? 1 : 3);
+      process.stdout.write(
+        `${table([["measure", "figure", "", "", "target", "met"], ...worstRows(worst)])}\n`,
+      );
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    return;
+  }
   try {
     checkSameValidation(tmp);
     const smallDir = path.join(tmp, `drafts-${options.small}`);
@@ -430,6 +506,8 @@ function main() {
     process.stderr.write("bench: peak RSS\n");
     const rssKiB = Math.max(...[0, 1, 2].map(() => peakRss(checkBulk(smallDir).slice(1))));
     const gnuKiB = gnuTimeRss(checkBulk(smallDir).slice(1));
+    process.stderr.write("bench: worst inputs under the size limit\n");
+    const worst = worstCases(tmp, options.quick ? 1 : 3);
 
     const nodeMs = startup["node -e 0"].medianMs;
     const checkMs = startup["check one"].medianMs;
@@ -456,6 +534,7 @@ function main() {
       drafts1000Ms: figures.drafts1000Ms !== null && figures.drafts1000Ms <= TARGETS.drafts1000Ms,
       scaling: figures.scaling <= TARGETS.scaling,
       rssMiB: figures.rssMiB <= TARGETS.rssMiB,
+      worst: worst.every((w) => w.cpuMs <= TARGETS.worstCpuMs && w.rssMiB <= TARGETS.worstRssMiB),
     };
     const info = machine();
     const date = new Date().toISOString();
@@ -519,6 +598,7 @@ function main() {
         `≤ ${TARGETS.rssMiB} MiB`,
         yes(met.rssMiB),
       ],
+      ...worstRows(worst),
     ];
     const text = table(rows);
     const header = `${info.cpuCount} × ${info.cpuModel}, ${info.memoryGiB} GiB, ${info.os}, Node ${info.node}; ${options.runs} runs after ${options.warmups} warm-ups, medians; ${date.slice(0, 10)}`;
@@ -541,6 +621,7 @@ function main() {
         kib: rssKiB,
         gnuTimeKiB: gnuKiB,
       },
+      worstCases: worst,
       table: text,
     };
     if (!options.quick)

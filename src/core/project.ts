@@ -87,6 +87,8 @@ export function pipelineOptions(project: Project): CheckOptions {
     allowOutside: project.allowOutside,
     extraRules: signoffRules(loadTrustedKeysFor(project.config, project.cwd), {
       technicalAmendments: project.config.technicalAmendments,
+      requireSignatures: project.config.requireSignatures,
+      owners: project.config.owners,
     }),
     ruleLevels: project.config.rules,
   };

@@ -199,6 +199,15 @@ const CORPUS: Record<string, CorpusCase> = {
   "draft-quoted-preclear-key.md": { command: "check", code: 1, problems: [] },
   "draft-flow-style.md": { command: "check", code: 1, problems: [] },
   "draft-descriptor-json.yaml": { command: "check", code: 1, problems: [] },
+  // Issue 17, class 7: a local checklist weakening a built-in must say so (overrides.test.ts).
+  "relax-builtin.yaml": { command: "validate", code: 0, problems: [] },
+  "draft-relaxes-builtin.md": {
+    command: "check",
+    code: 1,
+    problems: [
+      "relax-builtin.yaml:10:18: weakens `appliesWhen` of stakeholder `usms` as doj-significant-policy defines it (doj-significant-policy.yaml:426); if that is intended, say why with `overrides: {reason: …}`",
+    ],
+  },
   "draft-invalid-utf8-body.md": {
     command: "check",
     code: 1,

@@ -83,10 +83,16 @@ const CASES: Record<string, Case> = {
     what: "checklist",
   },
   draft: { file: "memo.md", args: ["check", "memo.md", "--as-of", AS_OF], what: "draft" },
-  review: { file: REVIEW, args: ["check", DRAFT, "--as-of", AS_OF], what: "review" },
+  // --allow-outside: a symlink to /dev/zero also leads out of the project
+  // (refused for that too); the reader must refuse it on its own.
+  review: {
+    file: REVIEW,
+    args: ["check", DRAFT, "--as-of", AS_OF, "--allow-outside"],
+    what: "review",
+  },
   "review, through the store (signoff)": {
     file: REVIEW,
-    args: ["--as-of", AS_OF, ...SIGNOFF],
+    args: ["--as-of", AS_OF, "--allow-outside", ...SIGNOFF],
     what: "review",
   },
   config: {

@@ -9,6 +9,7 @@
  * bidi controls as `<U+…>` (or `\u…` escapes in JSON) in every output format.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import fc from "fast-check";
 import os from "node:os";
 import path from "node:path";
 import { ChecklistLibrary } from "../../src/core/load/checklist.js";
@@ -172,5 +173,68 @@ describe("the sanitiser itself", () => {
     const text = jsonText(value);
     expect(text).not.toMatch(BIDI);
     expect(JSON.parse(text)).toEqual(value);
+  });
+});
+
+describe("property: the sanitiser over arbitrary text", () => {
+  // Text built from the characters that matter, so every run meets them.
+  const hostileChar = fc.constantFrom(
+    "\u001b",
+    "[",
+    "2",
+    "J",
+    "m",
+    "8",
+    ";",
+    "\r",
+    "\n",
+    "\t",
+    "\u0007",
+    "\u009b",
+    "\u202e",
+    "\u2066",
+    "\u200f",
+    "\ud800",
+    "a",
+    " ",
+    "✓",
+  );
+  const hostileText = fc.oneof(
+    fc.array(hostileChar, { maxLength: 40 }).map((cs) => cs.join("")),
+    fc.string({ unit: "binary", maxLength: 40 }),
+  );
+
+  test("terminalLine: one line, no control character, no raw bidi control, idempotent", () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        const line = terminalLine(text);
+        expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+        expect(line).not.toMatch(BIDI);
+        expect(terminalLine(line)).toBe(line);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("terminalOutput: no escape but preclear's own colours, no CR, no raw bidi control", () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        const out = terminalOutput(text).replace(/\u001b\[(?:[0-9]{1,3}(?:;[0-9]{1,3})*)?m/g, "");
+        expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+        expect(out).not.toMatch(BIDI);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("jsonText: parses back to the same data, with no raw bidi control", () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        const json = jsonText({ text });
+        expect(json).not.toMatch(BIDI);
+        expect((JSON.parse(json) as { text: string }).text).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

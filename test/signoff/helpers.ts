@@ -4,7 +4,7 @@
  * (ice) — plus keys made on the spot and ways to sign, check and tamper.
  */
 import { createPrivateKey } from "node:crypto";
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ChecklistLibrary } from "../../src/core/load/checklist.js";
 import { checkDraft } from "../../src/core/check.js";
@@ -54,15 +54,17 @@ export async function trustedKey(
   id: string,
   stakeholders: string[],
 ): Promise<{ keyFile: string; result: CliResult }> {
-  const result = await cli(project, ["keygen", "--id", id, "-o", "keys"]);
+  // The private key is kept out of the trust list (a .key file there is an error).
+  const result = await cli(project, ["keygen", "--id", id, "-o", "private"]);
   if (result.code !== 0) throw new Error(`keygen failed: ${result.stderr}`);
   const pub = path.join(project.keys, `${id}.pub.yaml`);
+  renameSync(path.join(project.dir, "private", `${id}.pub.yaml`), pub);
   const text = readFileSync(pub, "utf8");
   writeFileSync(
     pub,
     text.replace("stakeholders: []", `stakeholders: [${stakeholders.join(", ")}]`),
   );
-  return { keyFile: path.join(project.keys, `${id}.key`), result };
+  return { keyFile: path.join(project.dir, "private", `${id}.key`), result };
 }
 
 export function signoffArgs(stakeholder: string, extra: string[] = []): string[] {

@@ -235,11 +235,16 @@ beforeAll(() => {
     ["courts", "A. Clerk"],
     ["hhs-orr", "M. Chen"],
   ] as const) {
-    preclear("keygen", "--id", `${id}-key`, "-o", "keys");
+    // Private keys outside the trust list (a .key file in it is an error).
+    preclear("keygen", "--id", `${id}-key`, "-o", "private");
     const pub = path.join(dir, "keys", `${id}-key.pub.yaml`);
+    mkdirSync(path.dirname(pub), { recursive: true });
     writeFileSync(
       pub,
-      readFileSync(pub, "utf8").replace("stakeholders: []", `stakeholders: [${id}]`),
+      readFileSync(path.join(dir, "private", `${id}-key.pub.yaml`), "utf8").replace(
+        "stakeholders: []",
+        `stakeholders: [${id}]`,
+      ),
     );
     preclear(
       "signoff",
@@ -253,7 +258,7 @@ beforeAll(() => {
       "--decision",
       "concur",
       "--key",
-      `keys/${id}-key.key`,
+      `private/${id}-key.key`,
       "--actor",
       "tester",
       "--as-of",

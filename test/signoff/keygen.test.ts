@@ -3,7 +3,7 @@
  * never overwritten and never printed — by keygen or by signoff.
  */
 import { createPrivateKey } from "node:crypto";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadTrustedKeys } from "../../src/core/signing/trust.js";
 import { cli, expectNoPrivateKey, newProject, signoffArgs, trustedKey } from "./helpers.js";
@@ -25,6 +25,12 @@ describe("preclear keygen", () => {
     const key = createPrivateKey(readFileSync(keyFile));
     expect(key.asymmetricKeyType).toBe("ed25519");
 
+    // The trust list holds public keys only: a .key file there is an error.
+    expect(() => loadTrustedKeys(project.keys)).toThrow(
+      "a private key in the trusted-keys directory",
+    );
+    const kept = path.join(project.dir, "usms-2018.key");
+    renameSync(keyFile, kept);
     const trust = loadTrustedKeys(project.keys);
     expect([...trust.keys.keys()]).toEqual(["usms-2018"]);
     expect(trust.keys.get("usms-2018")!.stakeholders).toEqual([]);
@@ -33,7 +39,7 @@ describe("preclear keygen", () => {
     expect(result.stdout).toContain("keys/usms-2018.pub.yaml");
     expect(result.stdout).toContain("-----BEGIN PUBLIC KEY-----");
     expect(readFileSync(pubFile, "utf8")).toContain("kind: TrustedKeys");
-    expectNoPrivateKey(result, keyFile);
+    expectNoPrivateKey(result, kept);
   });
 
   test("refuses to overwrite an existing key (exit 2), leaving it as it was", async () => {
@@ -56,11 +62,11 @@ describe("preclear keygen", () => {
 });
 
 describe("no command prints the private key", () => {
-  test("signoff with --key, with a warning about an untrusted key, says nothing of the key", async () => {
+  test("signoff refusing an untrusted key (exit 1) says nothing of the key", async () => {
     const { keyFile } = await trustedKey(project, "usms-key", ["courts"]);
     const result = await cli(project, signoffArgs("usms", ["--key", keyFile]));
-    expect(result.code).toBe(0);
-    expect(result.stderr).toContain("warning");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("not trusted to sign for usms");
     expectNoPrivateKey(result, keyFile);
   });
 

@@ -46,9 +46,22 @@ describe("signature-invalid", () => {
     // keygen outside the trust list: the key is real but nobody trusts it.
     const keygen = await cli(project, ["keygen", "--id", "stranger", "-o", "elsewhere"]);
     expect(keygen.code).toBe(0);
-    const signoff = await cli(project, signoffArgs("usms", ["--key", "elsewhere/stranger.key"]));
+    // With the trust list, signoff refuses the key and records nothing (exit 1)…
+    const before = readFileSync(project.review, "utf8");
+    const refused = await cli(project, signoffArgs("usms", ["--key", "elsewhere/stranger.key"]));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      "key stranger is not in the trusted keys; nothing was recorded",
+    );
+    expect(readFileSync(project.review, "utf8")).toBe(before);
+    // …so the forged sign-off is made without it, and check must catch it.
+    writeFileSync(path.join(project.dir, "no-trust.config.yaml"), "requireSignatures: false\n");
+    const signoff = await cli(project, [
+      "--config",
+      "no-trust.config.yaml",
+      ...signoffArgs("usms", ["--key", "elsewhere/stranger.key"]),
+    ]);
     expect(signoff.code).toBe(0);
-    expect(signoff.stderr).toContain("warning: key stranger is not in the trusted keys");
 
     const [finding, ...rest] = signoffFindings(project);
     expect(rest).toEqual([]);
@@ -59,9 +72,16 @@ describe("signature-invalid", () => {
 
   test("a signature by a key trusted for another stakeholder", async () => {
     const { keyFile } = await trustedKey(project, "courts-key", ["courts"]);
-    const signoff = await cli(project, signoffArgs("usms", ["--key", keyFile]));
+    const refused = await cli(project, signoffArgs("usms", ["--key", keyFile]));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("key courts-key is not trusted to sign for usms");
+    writeFileSync(path.join(project.dir, "no-trust.config.yaml"), "requireSignatures: false\n");
+    const signoff = await cli(project, [
+      "--config",
+      "no-trust.config.yaml",
+      ...signoffArgs("usms", ["--key", keyFile]),
+    ]);
     expect(signoff.code).toBe(0);
-    expect(signoff.stderr).toContain("not trusted to sign for usms");
 
     const [finding, ...rest] = signoffFindings(project);
     expect(rest).toEqual([]);
@@ -144,7 +164,7 @@ describe("copied sign-offs", () => {
       edit(other.review, "draft: border-prosecution-memo", "draft: other-memo");
       const signed = await cli(
         other,
-        signoffArgs("usms", ["--key", path.join(other.keys, "usms-key.key")]),
+        signoffArgs("usms", ["--key", path.join(project.dir, "private", "usms-key.key")]),
       );
       expect(signed.code).toBe(0);
       const copied = parseDocument(readFileSync(other.review, "utf8")).getIn(

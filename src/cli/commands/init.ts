@@ -1,4 +1,11 @@
-import { existsSync, lstatSync, mkdirSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { Chalk } from "chalk";
 import { isCalendarDate } from "../../core/evaluate/dates.js";
@@ -181,12 +188,30 @@ export async function initCommand(
     io.stdout.write(
       `kept ${printable(path.relative(io.cwd, path.join(target, file.path)))} (this project's; not changed)\n`,
     );
+  ignorePrivateKeys(target, io);
   const draft = path.relative(io.cwd, path.join(target, `${name}.md`));
   const open = resolved.facts.size - Object.keys(facts).length;
   io.stdout.write(
     `\nNext: ${open > 0 ? `answer the ${open} open scoping question${open === 1 ? "" : "s"} in ${draft} or ` : ""}run \`preclear review ${draft}\`, then \`preclear check\`.\n`,
   );
   return 0;
+}
+
+/**
+ * `.gitignore` covers `*.key`: created, or the line appended to an existing
+ * one that lacks it, so a private key dropped in the project is not committed.
+ */
+function ignorePrivateKeys(target: string, io: CliIO): void {
+  const file = path.join(target, ".gitignore");
+  if (isSymlink(file)) return;
+  const existing = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  if (existing !== undefined && /^\*\.key\s*$/m.test(existing)) return;
+  const line = "# private signing keys (preclear keygen): never commit them\n*.key\n";
+  if (existing === undefined) writeFileSync(file, line, { flag: "wx" });
+  else appendFileSync(file, `${existing.endsWith("\n") || existing === "" ? "" : "\n"}${line}`);
+  io.stdout.write(
+    `${existing === undefined ? "created" : "updated"} ${path.relative(io.cwd, file)}\n`,
+  );
 }
 
 /** An id from a title, stopped at a word boundary; says whether it was shortened. */

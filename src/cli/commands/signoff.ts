@@ -21,7 +21,7 @@ import {
 } from "../../core/signing/keys.js";
 import { displayPath } from "../../core/load/paths.js";
 import { openBlockers } from "../../core/signing/signoff.js";
-import { loadTrustedKeysFor, trustedKeyFor } from "../../core/signing/trust.js";
+import { keyNotTrustedOn, loadTrustedKeysFor, trustedKeyFor } from "../../core/signing/trust.js";
 import type { TrustedKeys } from "../../core/signing/trust.js";
 import type { Decision, Signoff } from "../../core/types/review.js";
 import { ReviewStore } from "../../review/store.js";
@@ -70,6 +70,16 @@ export async function signoffCommand(
   let evaluation = loadEvaluation(file, context);
   const s = applicableStakeholder(evaluation, flags.stakeholder);
   const id = s.stakeholder.id;
+  // A key the trust list does not accept for this stakeholder on this date
+  // would record a sign-off that check reports as signature-invalid: refuse
+  // it before anything is written (exit 1), not after with a warning.
+  if (signer && trust) {
+    const problem = untrusted(signer.keyId, id, context.asOf, trust);
+    if (problem) {
+      io.stderr.write(`preclear: ${problem}; nothing was recorded\n`);
+      return 1;
+    }
+  }
   const blockers = openBlockers(s);
   if (blockers.length > 0 && flags.force === undefined) {
     const list = blockers
@@ -222,6 +232,21 @@ export function loadSigner(file: string, trust: TrustedKeys | undefined, io: Cli
     );
   }
   return { key, keyId: stem };
+}
+
+/** Why the trust list does not accept `keyId` for `stakeholder` on `date`, if it does not. */
+function untrusted(
+  keyId: string,
+  stakeholder: string,
+  date: string,
+  trust: TrustedKeys,
+): string | undefined {
+  const key = trust.keys.get(keyId);
+  if (!key) return `key ${keyId} is not in the trusted keys`;
+  if (!key.stakeholders.includes(stakeholder)) {
+    return `key ${keyId} is not trusted to sign for ${stakeholder}`;
+  }
+  return keyNotTrustedOn(key, date);
 }
 
 function warnIfUntrusted(

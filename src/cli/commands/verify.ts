@@ -27,7 +27,16 @@ export async function verifyCommand(
   const evaluation = loadEvaluation(file, context);
   const judged = judgeSignoffs(evaluation, trust, {
     technicalAmendments: context.config.technicalAmendments,
-  });
+  }).map((j) =>
+    // An unsigned sign-off is not "valid" where signatures are required (signature-required).
+    context.config.requireSignatures && j.state === "valid"
+      ? {
+          ...j,
+          state: "invalid" as const,
+          detail: `signed off by ${j.signoffs.at(-1)!.signoff.name} without a signature, and this project requires signatures (requireSignatures)`,
+        }
+      : j,
+  );
   const failed = judged.filter((j) => j.state === "stale" || j.state === "invalid");
   const report: VerifyReport = {
     draft: {

@@ -10,7 +10,11 @@ export const keygen: CommandDefinition = (program, { globals, io, wrap }) => {
     .command("keygen")
     .description("create an Ed25519 key pair for signing")
     .requiredOption("--id <id>", "key id (goes into the trust list)")
-    .option("-o, --output <dir>", "directory for the key files", ".")
+    .option(
+      "-o, --output <dir>",
+      "directory for the key files (default: $XDG_CONFIG_HOME/preclear/keys or ~/.config/preclear/keys)",
+    )
+    .option("--force", "write the private key even inside a git work tree")
     .action(
       wrap(async (options: KeygenOptions, command: Command) => {
         const { keygenCommand } = await import("../commands/keygen.js");

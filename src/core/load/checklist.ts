@@ -59,7 +59,26 @@ export interface ResolvedFact {
 }
 
 /** The merged view of a list of checklists and everything they extend. */
+/**
+ * A stakeholder or item that one checklist weakens on purpose, against what
+ * an earlier checklist (a built-in, say) defines: declared with `overrides:`
+ * and a reason, reported by `check` (checklist-override) and in the report.
+ */
+export interface ResolvedOverride {
+  stakeholder: string;
+  item?: string;
+  /** The fields weakened: appliesWhen, signoff, role, severity, evidence. */
+  fields: string[];
+  reason: string;
+  /** The checklist that weakens it, and the one whose definition it weakens. */
+  by: string;
+  of: string;
+  origin: Origin;
+}
+
 export interface ResolvedChecklist {
+  /** Weakenings declared with `overrides:` (an undeclared one is a validation error). */
+  overrides: ResolvedOverride[];
   /** The checklists as listed (ids). */
   ids: string[];
   /** Every checklist merged, bases first. */
@@ -367,6 +386,7 @@ function mergeAndCheck(
   const facts = new Map<string, ResolvedFact>();
   const sources = new Map<string, Source & { origin: Origin }>();
   const stakeholders = new Map<string, ResolvedStakeholder>();
+  const merge: MergeContext = { diagnostics, overrides: [] };
 
   for (const member of members) {
     const { checklist, loaded } = member;
@@ -407,7 +427,13 @@ function mergeAndCheck(
         sources.set(source.id, { ...source, origin: { loaded, path: ["sources", index] } });
     });
     (checklist.stakeholders ?? []).forEach((stakeholder, sIndex) => {
-      mergeStakeholder(stakeholders, stakeholder, { loaded, path: ["stakeholders", sIndex] });
+      mergeStakeholder(
+        stakeholders,
+        stakeholder,
+        { loaded, path: ["stakeholders", sIndex] },
+        merge,
+        checklist.id,
+      );
     });
   }
 
@@ -478,7 +504,16 @@ function mergeAndCheck(
   if (diagnostics.length > 0) return { diagnostics: sortDiagnostics(diagnostics) };
   const escalateTo = [...new Set(members.flatMap((m) => m.checklist.escalateTo ?? []))];
   return {
-    resolved: { ids, members, facts, sources, stakeholders: list, cel, escalateTo },
+    resolved: {
+      ids,
+      members,
+      facts,
+      sources,
+      stakeholders: list,
+      cel,
+      escalateTo,
+      overrides: merge.overrides,
+    },
     diagnostics: [],
   };
 }
@@ -584,12 +619,93 @@ function sameFactShape(a: Fact, b: Fact): boolean {
   return FACT_SHAPE_KEYS.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
 
+interface MergeContext {
+  diagnostics: Diagnostic[];
+  overrides: ResolvedOverride[];
+}
+
+const SIGNOFF_RANK: Record<string, number> = { required: 2, optional: 1 };
+const ROLE_RANK: Record<string, number> = { clear: 3, consult: 2, inform: 1 };
+const SEVERITY_RANK: Record<string, number> = { blocker: 3, major: 2, minor: 1 };
+
+/** The checklist id an origin belongs to (the file's own `id:`). */
+function checklistIdOf(origin: Origin): string {
+  const value = origin.loaded.value as { id?: unknown } | undefined;
+  return typeof value?.id === "string" ? value.id : origin.loaded.file;
+}
+
+/**
+ * A later checklist weakening what an earlier one defines for the same
+ * stakeholder or item (a changed `appliesWhen`, a sign-off made optional, a
+ * weaker role or severity, evidence dropped) must say so with `overrides:`
+ * and a reason: `checklists: [doj-significant-policy, ./relax.yaml]` with
+ * `appliesWhen: "false"` on every office would otherwise turn 21 errors into
+ * "no problems" in silence. Declared weakenings are kept for check and the report.
+ */
+function noteWeakening(
+  merge: MergeContext,
+  weakened: Array<{ field: string; was: Origin }>,
+  declared: { reason: string } | undefined,
+  origin: Origin,
+  by: string,
+  where: { stakeholder: string; item?: string },
+): void {
+  if (weakened.length === 0) return;
+  const of = checklistIdOf(weakened[0]!.was);
+  const what = where.item
+    ? `item \`${where.stakeholder}/${where.item}\``
+    : `stakeholder \`${where.stakeholder}\``;
+  if (!declared) {
+    for (const { field, was } of weakened) {
+      merge.diagnostics.push(
+        diagnosticAt(
+          origin.loaded,
+          [...origin.path, field],
+          `weakens \`${field}\` of ${what} as ${checklistIdOf(was)} defines it (${path.basename(was.loaded.file)}:${locate(was.loaded, was.path).line}); if that is intended, say why with \`overrides: {reason: …}\``,
+        ),
+      );
+    }
+    return;
+  }
+  merge.overrides.push({
+    ...where,
+    fields: weakened.map((w) => w.field),
+    reason: declared.reason,
+    by,
+    of,
+    origin,
+  });
+}
+
 function mergeStakeholder(
   stakeholders: Map<string, ResolvedStakeholder>,
   stakeholder: Stakeholder,
   origin: Origin,
+  merge: MergeContext,
+  by: string,
 ): void {
   let target = stakeholders.get(stakeholder.id);
+  if (target && target.origin.loaded !== origin.loaded) {
+    const weakened: Array<{ field: string; was: Origin }> = [];
+    const was = (field: keyof Stakeholder) => target!.fieldOrigins[field] ?? target!.origin;
+    if (stakeholder.appliesWhen !== undefined && stakeholder.appliesWhen !== target.appliesWhen) {
+      weakened.push({ field: "appliesWhen", was: was("appliesWhen") });
+    }
+    if (
+      stakeholder.signoff !== undefined &&
+      (SIGNOFF_RANK[stakeholder.signoff] ?? 0) < (SIGNOFF_RANK[target.signoff] ?? 0)
+    ) {
+      weakened.push({ field: "signoff", was: was("signoff") });
+    }
+    const role = (stakeholder as { role?: string }).role;
+    const earlierRole = (target as { role?: string }).role ?? "clear";
+    if (role !== undefined && (ROLE_RANK[role] ?? 0) < (ROLE_RANK[earlierRole] ?? 0)) {
+      weakened.push({ field: "role", was: was("role" as keyof Stakeholder) });
+    }
+    noteWeakening(merge, weakened, stakeholder.overrides, origin, by, {
+      stakeholder: stakeholder.id,
+    });
+  }
   if (!target) {
     target = {
       id: stakeholder.id,
@@ -634,12 +750,44 @@ function mergeStakeholder(
     }
   });
   (stakeholder.items ?? []).forEach((item, index) => {
-    mergeItem(target, item, { loaded: origin.loaded, path: [...origin.path, "items", index] });
+    mergeItem(
+      target,
+      item,
+      { loaded: origin.loaded, path: [...origin.path, "items", index] },
+      merge,
+      by,
+    );
   });
 }
 
-function mergeItem(stakeholder: ResolvedStakeholder, item: Item, origin: Origin): void {
+function mergeItem(
+  stakeholder: ResolvedStakeholder,
+  item: Item,
+  origin: Origin,
+  merge: MergeContext,
+  by: string,
+): void {
   let target = stakeholder.items.find((i) => i.id === item.id);
+  if (target && target.origin.loaded !== origin.loaded) {
+    const weakened: Array<{ field: string; was: Origin }> = [];
+    const was = (field: keyof Item) => target!.fieldOrigins[field] ?? target!.origin;
+    if (item.appliesWhen !== undefined && item.appliesWhen !== target.appliesWhen) {
+      weakened.push({ field: "appliesWhen", was: was("appliesWhen") });
+    }
+    if (
+      item.severity !== undefined &&
+      (SEVERITY_RANK[item.severity] ?? 0) < (SEVERITY_RANK[target.severity] ?? 0)
+    ) {
+      weakened.push({ field: "severity", was: was("severity") });
+    }
+    if (item.evidence !== undefined && target.evidence.some((e) => !item.evidence!.includes(e))) {
+      weakened.push({ field: "evidence", was: was("evidence") });
+    }
+    noteWeakening(merge, weakened, item.overrides, origin, by, {
+      stakeholder: stakeholder.id,
+      item: item.id,
+    });
+  }
   if (!target) {
     target = {
       id: item.id,

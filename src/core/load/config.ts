@@ -21,6 +21,10 @@ export interface Config {
   rules: Partial<Record<RuleId, Level | "off">>;
   limits: LoadLimits & { maxDrafts: number; maxItems: number };
   allowOutside: boolean;
+  /** Sign-offs must be signed (signature-required); default: true once trustedKeys is set. */
+  requireSignatures: boolean;
+  /** Review fragment file name → the stakeholders whose sign-offs it may hold (besides its own name). */
+  owners: Record<string, string[]>;
   /** What clearance packets say on their cover (SPEC section 14). */
   packet: { marking?: string; from?: string; pointOfContact?: string };
   /** `technicalAmendments: allowed`: sign-offs survive `preclear amend --technical`. */
@@ -41,6 +45,8 @@ interface ConfigFile {
     maxItems?: number;
   };
   allowOutside?: boolean;
+  requireSignatures?: boolean;
+  owners?: Record<string, string[]>;
   packet?: { marking?: string; from?: string; pointOfContact?: string };
   technicalAmendments?: "allowed" | "forbidden";
 }
@@ -67,6 +73,8 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
     rules: {},
     limits: { ...DEFAULT_LIMITS, maxDrafts: DEFAULT_MAX_DRAFTS, maxItems: DEFAULT_MAX_ITEMS },
     allowOutside: false,
+    requireSignatures: false,
+    owners: {},
     packet: {},
     technicalAmendments: false,
   };
@@ -94,6 +102,9 @@ export function loadConfig(explicit: string | undefined, cwd: string): Config {
     maxItems: limits.maxItems ?? DEFAULT_MAX_ITEMS,
   };
   config.allowOutside = value.allowOutside ?? false;
+  // On by default once there is a trust list: an unsigned sign-off is then a forgery waiting to happen.
+  config.requireSignatures = value.requireSignatures ?? config.trustedKeys !== undefined;
+  config.owners = { ...(value.owners ?? {}) };
   config.packet = { ...(value.packet ?? {}) };
   config.technicalAmendments = value.technicalAmendments === "allowed";
   return config;

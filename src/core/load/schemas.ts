@@ -130,14 +130,20 @@ export function validateAgainst(
   return explainErrors(validate.errors ?? [], loaded, basePath);
 }
 
+/** The most schema problems explained, one line each, for one file. */
+export const MAX_PROBLEMS_PER_FILE = 1000;
+
 /** ajv errors → sorted, de-duplicated, plain sentences with positions. */
 export function explainErrors(
   errors: readonly ErrorObject[],
   loaded: LoadedYaml,
   basePath: readonly PathSegment[] = [],
 ): Diagnostic[] {
-  // An anyOf that failed says it better than each of its branches.
-  const anyOfPaths = errors.filter((e) => e.keyword === "anyOf").map((e) => e.schemaPath);
+  // An anyOf that failed says it better than each of its branches. (Schema
+  // paths repeat for every instance: a set keeps this linear in the errors.)
+  const anyOfPaths = [
+    ...new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.schemaPath)),
+  ];
   const kept = errors.filter(
     (e) =>
       e.keyword !== "if" &&
@@ -147,7 +153,10 @@ export function explainErrors(
   );
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const error of kept) {
+  // A file with 100,000 unknown keys needs no 100,000 lines: the first
+  // MAX_PROBLEMS_PER_FILE are explained, the rest counted.
+  const shown = kept.length > MAX_PROBLEMS_PER_FILE ? kept.slice(0, MAX_PROBLEMS_PER_FILE) : kept;
+  for (const error of shown) {
     const path = [...basePath, ...pointerToPath(error.instancePath)];
     const { message, at, key } = sentence(error, path);
     const location = locate(loaded, at, { key });
@@ -156,12 +165,20 @@ export function explainErrors(
     seen.add(id);
     diagnostics.push({ location, message });
   }
-  return diagnostics.sort(
+  diagnostics.sort(
     (a, b) =>
       a.location.line - b.location.line ||
       a.location.column - b.location.column ||
       (a.message < b.message ? -1 : 1),
   );
+  if (kept.length > shown.length) {
+    const last = diagnostics[diagnostics.length - 1]!.location;
+    diagnostics.push({
+      location: { file: last.file, line: last.line, column: last.column },
+      message: `and ${kept.length - shown.length} more schema problems in this file, not listed; fix these first`,
+    });
+  }
+  return diagnostics;
 }
 
 function pointerToPath(pointer: string): PathSegment[] {

@@ -42,8 +42,14 @@ export function frontMatterIsDraft(front: string): boolean {
   return keys ? keys.has("preclear") : PRECLEAR_KEY.test(front);
 }
 
+// Block style, unquoted, at the start of a line: the common spelling, read
+// without parsing the head a second time (the loader parses the whole file).
+const BLOCK_KIND = /^kind:[ \t]*([A-Za-z]+)[ \t]*(?:#.*)?$/m;
+
 /** The top-level `kind` of a YAML or JSON text (`Checklist`, `Draft`, …), if any. */
 export function documentKind(text: string): string | undefined {
+  const block = BLOCK_KIND.exec(text);
+  if (block) return block[1];
   const keys = topLevel(text);
   if (keys) {
     const kind = keys.get("kind");
@@ -56,6 +62,8 @@ export function documentKind(text: string): string | undefined {
 /** A YAML or JSON text whose top-level `kind` is `Draft`. */
 export function yamlIsDraft(text: string): boolean {
   if (!/Draft/.test(text)) return false;
+  const block = BLOCK_KIND.exec(text);
+  if (block) return block[1] === "Draft";
   const keys = topLevel(text);
   return keys ? keys.get("kind") === "Draft" : KIND_DRAFT.test(text);
 }

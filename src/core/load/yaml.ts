@@ -3,7 +3,7 @@
  * can be reported at the line and column a user must edit.
  */
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, isNode } from "yaml";
-import type { Document, Node as YamlNode } from "yaml";
+import type { Document, Node as YamlNode, Pair, YAMLMap } from "yaml";
 import { PreclearError, oneLine } from "../diagnostics.js";
 import type { Diagnostic, Location, Position } from "../diagnostics.js";
 
@@ -24,6 +24,14 @@ export const DEFAULT_LIMITS: LoadLimits = {
 };
 
 export type PathSegment = string | number;
+
+/**
+ * Keys and list entries in one file, at most (a fixed bound, counted before
+ * the file is parsed). The built-in checklists hold a few thousand; a review
+ * of 2,000 items with full evidence about 20,000. Past it, parsing alone
+ * would cost more than the 2 s and 256 MiB docs/security.md promises.
+ */
+export const MAX_YAML_NODES = 40_000;
 
 /** A parsed YAML document that can answer "where is this value?". */
 export interface LoadedYaml {
@@ -67,14 +75,19 @@ export function parseYaml(
   if (tooDeep) {
     throw new PreclearError({
       location: { file, line: tooDeep.line + lineOffset, column: tooDeep.column },
-      message: `nesting deeper than ${limits.maxDepth} levels`,
+      message:
+        tooDeep.nodes === undefined
+          ? `nesting deeper than ${limits.maxDepth} levels`
+          : `more than ${MAX_YAML_NODES.toLocaleString("en-US")} keys and list entries in one file; split it`,
     });
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // Duplicate keys are found by checkKeys below, with a set per mapping:
+    // the parser's own check compares each key with every earlier one (N²).
+    uniqueKeys: false,
     strict: true,
     keepSourceTokens: false,
     // YAML 1.1 tags (!!binary, !!timestamp, !!set…) would become Buffers,
@@ -149,9 +162,13 @@ export function deferredYaml(
  * sequence dashes and flow brackets), so hostile input is refused before the
  * parser recurses into it. The exact check runs after parsing.
  */
-function prescanDepth(text: string, maxDepth: number): Position | undefined {
+function prescanDepth(text: string, maxDepth: number): (Position & { nodes?: number }) | undefined {
   const indents: number[] = [];
   let flow = 0;
+  // Entries (keys, list items, flow elements), estimated: the parser costs
+  // about 1 KiB of memory and several microseconds per node, so a 1 MiB flow
+  // list of half a million `1,` took 3 s and 600 MiB before it could be judged.
+  let nodes = 0;
   let line = 1;
   let i = 0;
   const n = text.length;
@@ -173,6 +190,8 @@ function prescanDepth(text: string, maxDepth: number): Position | undefined {
       }
     }
     const blank = i >= n || text[i] === "\n" || text[i] === "#";
+    if (!blank || dashes > 0) nodes += Math.max(1, dashes);
+    if (nodes > MAX_YAML_NODES) return { line, column: col + 1, nodes };
     if (!blank && flow === 0) {
       const indent = col - dashes * 2;
       while (indents.length > 0 && indents[indents.length - 1]! > indent) indents.pop();
@@ -191,6 +210,9 @@ function prescanDepth(text: string, maxDepth: number): Position | undefined {
         break;
       } else if (c === "[" || c === "{") {
         if (++flow > maxDepth * 2) return { line, column: col + 1 };
+        nodes++;
+      } else if (c === "," && flow > 0) {
+        if (++nodes > MAX_YAML_NODES) return { line, column: col + 1, nodes };
       } else if ((c === "]" || c === "}") && flow > 0) {
         flow--;
       }
@@ -269,7 +291,11 @@ function checkDepth(loaded: LoadedYaml, maxDepth: number): void {
   }
 }
 
-/** `__proto__`, `constructor` and `prototype` keys are refused outright. */
+/**
+ * `__proto__`, `constructor` and `prototype` keys are refused outright;
+ * a key that appears twice in a mapping is refused at its first repeat (the
+ * one earliest in the file). Linear: one set of keys per mapping.
+ */
 function checkKeys(loaded: LoadedYaml): void {
   const root = loaded.doc.contents;
   const stack: unknown[] = root ? [root] : [];
@@ -297,6 +323,44 @@ function checkKeys(loaded: LoadedYaml): void {
       for (const item of node.items) stack.push(item);
     }
   }
+  const duplicate = firstDuplicateKey(root);
+  if (duplicate) {
+    throw new PreclearError({
+      location: locationOfNode(loaded, duplicate),
+      message: describeYamlError("DUPLICATE_KEY", ""),
+    });
+  }
+}
+
+/**
+ * The key, earliest in the file, that repeats a key of its mapping (YAML's
+ * equality: 1 and "1" differ). Linear — one set per mapping — where the
+ * parser's `uniqueKeys` compares each key with every earlier one.
+ */
+export function firstDuplicateKey(root: unknown): YamlNode | undefined {
+  const stack: unknown[] = root ? [root] : [];
+  let duplicate: YamlNode | undefined;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const value = pair.key.value;
+          const identity = typeof value === "string" ? `s:${value}` : value;
+          if (seen.has(identity)) {
+            const at = pair.key.range?.[0] ?? 0;
+            if (!duplicate || at < (duplicate.range?.[0] ?? 0)) duplicate = pair.key;
+          }
+          seen.add(identity);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return duplicate;
 }
 
 function formatBytes(n: number): string {
@@ -342,10 +406,7 @@ export function locate(
     const segment = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => {
-        const k = isScalar(p.key) ? p.key.value : p.key;
-        return String(k) === String(segment);
-      });
+      const pair = keyIndex(node).get(String(segment));
       if (!pair) break;
       if (last && options.key && isNode(pair.key)) return locationOfNode(loaded, pair.key);
       node = pair.value;
@@ -364,6 +425,27 @@ export function locate(
     }
   }
   return locationOfNode(loaded, found);
+}
+
+/**
+ * Each mapping's pairs by key, built once per mapping and kept while the
+ * document lives: locating is then a lookup per path segment. (A scan per
+ * segment made N problems in a mapping of N keys cost N² — 105,000 unknown
+ * keys in a 1 MiB review took minutes.) The first pair wins, as YAML reads it.
+ */
+const KEY_INDEX = new WeakMap<object, Map<string, Pair<unknown, unknown>>>();
+
+function keyIndex(map: YAMLMap<unknown, unknown>): Map<string, Pair<unknown, unknown>> {
+  let index = KEY_INDEX.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+      if (!index.has(key)) index.set(key, pair);
+    }
+    KEY_INDEX.set(map, index);
+  }
+  return index;
 }
 
 /** Turn a message and a path into a Diagnostic. */

@@ -14,6 +14,8 @@ export const RULE_IDS = [
   "signoff-missing",
   "signoff-stale",
   "signature-invalid",
+  "signature-required",
+  "checklist-override",
   "dependency-order",
   "orphan-response",
   // SPEC part two, section 15

@@ -32,6 +32,8 @@ import { inputMissing } from "./input-missing.js";
 import { commentUnresolved } from "./comment-unresolved.js";
 import { decisionInconsistent } from "./decision-inconsistent.js";
 import { snapshotMissing } from "./snapshot-missing.js";
+import { checklistOverride } from "./checklist-override.js";
+import { signatureRequired } from "./signature-required.js";
 
 /** Rules lint runs over every evaluated draft. */
 export const LINT_RULES: readonly Rule[] = [
@@ -60,6 +62,8 @@ export const LINT_RULES: readonly Rule[] = [
   decisionInconsistent,
   // SPEC section 13
   snapshotMissing,
+  // issue 17: a checklist weakening another says so
+  checklistOverride,
 ];
 
 /** Every rule's metadata, by id. */
@@ -67,6 +71,7 @@ export const RULE_METAS: ReadonlyArray<RuleMeta> = [
   ...LINT_RULES.map((rule) => rule.meta),
   signoffStale.meta,
   signatureInvalid.meta,
+  signatureRequired.meta,
 ];
 
 export function metaOf(id: RuleId): RuleMeta | undefined {

@@ -18,6 +18,9 @@ import { verifyFields } from "./keys.js";
 import type { ExtraRule } from "../rules/lint.js";
 import { signatureInvalid } from "../rules/signature-invalid.js";
 import { signoffStale } from "../rules/signoff-stale.js";
+import { signatureRequired } from "../rules/signature-required.js";
+import { signoffOwnership } from "../rules/signoff-ownership.js";
+import { keyNotTrustedOn } from "./trust.js";
 import { DONE_STATUSES, signoffRequired, signoffState } from "../rules/state.js";
 import type { SignoffState } from "../rules/state.js";
 import type { TrustedKeys } from "./trust.js";
@@ -326,6 +329,8 @@ function checkSignature(
       "keyId",
     );
   }
+  const expired = keyNotTrustedOn(key, signoff.date);
+  if (expired) return fail(expired, "keyId");
   const fields = {
     digest: signoff.digest,
     stakeholder: stakeholderId,
@@ -348,10 +353,18 @@ export function openBlockers(s: StakeholderEvaluation): ItemEvaluation[] {
   );
 }
 
-/** `signoff-stale` and `signature-invalid`, for lint's extraRules. */
+/**
+ * `signoff-stale`, `signature-invalid` (also for a sign-off in a review
+ * fragment that does not own its stakeholder) and, when signatures are
+ * required (config `requireSignatures`, on by default once `trustedKeys` is
+ * set), `signature-required`, for lint's extraRules.
+ */
 export function signoffRules(
   trust: TrustedKeys | undefined,
-  options: JudgeOptions = {},
+  options: JudgeOptions & {
+    requireSignatures?: boolean;
+    owners?: Record<string, string[]>;
+  } = {},
 ): ExtraRule[] {
   // Both rules read one judgement per evaluation.
   const cache = new WeakMap<Evaluation, StakeholderSignoffs[]>();
@@ -366,5 +379,12 @@ export function signoffRules(
   return [
     (evaluation, context) => signoffStale.checkJudged(evaluation, judged(evaluation), context),
     (evaluation, context) => signatureInvalid.checkJudged(evaluation, judged(evaluation), context),
+    signoffOwnership(options.owners ?? {}),
+    ...(options.requireSignatures
+      ? [
+          (evaluation: Evaluation, context: Parameters<ExtraRule>[1]) =>
+            signatureRequired.checkJudged(evaluation, judged(evaluation), context),
+        ]
+      : []),
   ];
 }

@@ -22,6 +22,12 @@ export interface TrustedKey {
   /** Stakeholder ids this key may sign for. */
   stakeholders: string[];
   owner?: string;
+  /** First date sign-offs with this key are trusted (YYYY-MM-DD). */
+  notBefore?: string;
+  /** Last date sign-offs with this key are trusted (the official's departure). */
+  notAfter?: string;
+  /** Revoked: sign-offs dated on or after this date are not trusted. */
+  revoked?: { date: string; reason?: string };
   /** Where the key is listed. */
   location: Location;
 }
@@ -33,7 +39,15 @@ export interface TrustedKeys {
 }
 
 interface TrustedKeysFile {
-  keys: Array<{ id: string; publicKey: string; stakeholders: string[]; owner?: string }>;
+  keys: Array<{
+    id: string;
+    publicKey: string;
+    stakeholders: string[];
+    owner?: string;
+    notBefore?: string;
+    notAfter?: string;
+    revoked?: { date: string; reason?: string };
+  }>;
 }
 
 /**
@@ -70,6 +84,13 @@ export function loadTrustedKeys(
   }
   const trust: TrustedKeys = { source, keys: new Map() };
   const diagnostics: Diagnostic[] = [];
+  for (const key of privateKeysUnder(source)) {
+    diagnostics.push({
+      location: { file: shown(key), line: 1, column: 1 },
+      message:
+        "a private key in the trusted-keys directory: move it out (keys belong in ~/.config/preclear/keys), never commit it, and make a new key if it ever was",
+    });
+  }
   for (const file of files) {
     try {
       addFile(trust, file, shown(file), limits, diagnostics);
@@ -130,8 +151,42 @@ function addFile(
     if (previous) return;
     const key: TrustedKey = { id: entry.id, publicKey, stakeholders: entry.stakeholders, location };
     if (entry.owner !== undefined) key.owner = entry.owner;
+    if (entry.notBefore !== undefined) key.notBefore = entry.notBefore;
+    if (entry.notAfter !== undefined) key.notAfter = entry.notAfter;
+    if (entry.revoked !== undefined) key.revoked = entry.revoked;
     trust.keys.set(entry.id, key);
   });
+}
+
+/** `.key` files anywhere under a trusted-keys directory (none for a single file). */
+function privateKeysUnder(source: string): string[] {
+  try {
+    if (!statSync(source).isDirectory()) return [];
+    return (readdirSync(source, { recursive: true }) as string[])
+      .filter((name) => /\.key$/i.test(name))
+      .sort()
+      .map((name) => path.join(source, name));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Why `key` cannot be trusted for a sign-off dated `date`, if it cannot: trust
+ * is judged as of the sign-off's date, so a departed official's earlier
+ * sign-offs stay valid while new ones with the key are refused.
+ */
+export function keyNotTrustedOn(key: TrustedKey, date: string): string | undefined {
+  if (key.revoked && date >= key.revoked.date) {
+    return `key \`${key.id}\` was revoked on ${key.revoked.date}${key.revoked.reason ? ` (${key.revoked.reason})` : ""}; the sign-off is dated ${date}`;
+  }
+  if (key.notBefore && date < key.notBefore) {
+    return `key \`${key.id}\` is trusted from ${key.notBefore}; the sign-off is dated ${date}`;
+  }
+  if (key.notAfter && date > key.notAfter) {
+    return `key \`${key.id}\` was trusted until ${key.notAfter}; the sign-off is dated ${date}`;
+  }
+  return undefined;
 }
 
 /** The trusted key with this public key, if any (to name a signer's key). */
