@@ -205,7 +205,7 @@ const CORPUS: Record<string, CorpusCase> = {
     command: "check",
     code: 1,
     problems: [
-      "relax-builtin.yaml:10:18: weakens `appliesWhen` of stakeholder `usms` as doj-significant-policy defines it (doj-significant-policy.yaml:426); if that is intended, say why with `overrides: {reason: …}`",
+      "relax-builtin.yaml:10:18: weakens `appliesWhen` of stakeholder `usms` as doj-components defines it (doj-components.yaml:306); if that is intended, say why with `overrides: {reason: …}`",
     ],
   },
   "draft-invalid-utf8-body.md": {
