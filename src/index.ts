@@ -11,7 +11,7 @@
  * are thrown as `PreclearError`, whose `diagnostics` carry file, line and
  * column. See docs/library.md.
  */
-import { policyText } from "./report/policy-text.js";
+import { appendixText } from "./core/load/policy-text.js";
 import path from "node:path";
 import { checkDrafts, runDraft } from "./core/check.js";
 import type { ChecklistLibrary } from "./core/load/checklist.js";
@@ -137,7 +137,7 @@ function reportOf(draft: string, input: ProjectInput) {
     asOf: project.asOf,
     cwd: project.cwd,
     toolVersion: VERSION,
-    policyText: policyText(evaluation.draft, project.config.limits.maxBytes),
+    policyText: appendixText(evaluation.draft, project.config.limits.maxBytes),
   });
   return { project, evaluation, report };
 }

@@ -9,8 +9,8 @@ import { UsageError } from "./context.js";
  * Refuse, before anything is written, a snapshot directory that is a link:
  * snapshots are written only into a real directory beside the draft.
  */
-export function checkSnapshotTarget(draft: LoadedDraft): void {
-  const pending = snapshotToWrite(draft);
+export function checkSnapshotTarget(draft: LoadedDraft, text = draft.text): void {
+  const pending = snapshotToWrite(draft, text);
   if (!pending) return;
   let link = false;
   try {
@@ -28,13 +28,18 @@ export function checkSnapshotTarget(draft: LoadedDraft): void {
 /**
  * Keep the draft's current text in `<draft>.versions/` (once: snapshots are
  * content-addressed). Returns the snapshot's path, or undefined when the
- * draft's text is bytes (a PDF…) and there is nothing to keep.
+ * draft's text is bytes (a PDF…) and there is nothing to keep. `text`: a
+ * text document's text whose digest is the content digest (see
+ * src/core/load/policy-text.ts); by default the loader's text.
  */
-export async function writeSnapshot(draft: LoadedDraft): Promise<string | undefined> {
-  if (draft.text === undefined) return undefined;
-  const pending = snapshotToWrite(draft);
+export async function writeSnapshot(
+  draft: LoadedDraft,
+  text = draft.text,
+): Promise<string | undefined> {
+  if (text === undefined) return undefined;
+  const pending = snapshotToWrite(draft, text);
   if (pending) {
-    checkSnapshotTarget(draft);
+    checkSnapshotTarget(draft, text);
     mkdirSync(pending.dir, { recursive: true });
     // Never write through a link planted where a snapshot belongs.
     try {

@@ -8,8 +8,8 @@
  */
 import { createHash } from "node:crypto";
 import type { Packet } from "./model.js";
-import { markup, raw } from "./template.js";
-import type { SafeHtml } from "./template.js";
+import { markup, raw } from "../report/html-template.js";
+import type { SafeHtml } from "../report/html-template.js";
 
 const STATUSES = ["open", "in-progress", "satisfied", "not-applicable", "risk-accepted"];
 const COMMENT_ROWS = 5;

@@ -12,9 +12,9 @@ import { FORM_SCRIPT_HASH, formSection } from "./form.js";
 import { escapeCssString, safeHref } from "../report/escape.js";
 import { markdownToHtml } from "./markdown.js";
 import type { Packet, PacketItem } from "./model.js";
-import type { PolicyText } from "./policy-text.js";
-import { markup, raw } from "./template.js";
-import type { SafeHtml } from "./template.js";
+import type { PolicyText } from "../core/load/policy-text.js";
+import { markup, raw } from "../report/html-template.js";
+import type { SafeHtml } from "../report/html-template.js";
 
 export interface PacketHtmlOptions {
   /** The policy text; absent when the draft's document is not text (the packet says where it is). */
@@ -70,7 +70,7 @@ export function renderPacketHtml(packet: Packet, options: PacketHtmlOptions = {}
         </main>
       </body>
     </html> `;
-  return page.html;
+  return page.markup;
 }
 
 function coverPage(packet: Packet, options: PacketHtmlOptions): SafeHtml {
@@ -138,15 +138,21 @@ function coverPage(packet: Packet, options: PacketHtmlOptions): SafeHtml {
   </section>`;
 }
 
+/** A paragraph of plain text; a Word heading (marked `#` in the digested text) as its words. */
+function plainParagraph(paragraph: string, kind: PolicyText["kind"]): string {
+  const text = paragraph.trim();
+  return kind === "docx" ? text.replace(/^#{1,6} /, "") : text;
+}
+
 function policySection(packet: Packet, options: PacketHtmlOptions): SafeHtml {
   const policy = options.policy;
   const body = policy
-    ? policy.markdown
+    ? policy.kind === "markdown"
       ? raw(markdownToHtml(policy.text, 2))
       : markup`${policy.text
           .split(/\n{2,}/)
           .filter((p) => p.trim() !== "")
-          .map((p) => markup`<p>${p.trim()}</p> `)}`
+          .map((p) => markup`<p>${plainParagraph(p, policy.kind)}</p> `)}`
     : markup`<p class="note">
         The policy text is in ${options.documentName ?? "the document sent with this packet"}; it is
         not reproduced here.

@@ -6,6 +6,7 @@
  */
 import type { Packet, PacketItem } from "./model.js";
 import { cleanText } from "../report/escape.js";
+import { formatNumber } from "../core/numbers.js";
 
 /** A YAML scalar: JSON's double-quoted strings are valid YAML. */
 function scalar(value: string | number): string {
@@ -49,7 +50,8 @@ function itemLines(item: PacketItem, n: number): string[] {
   const lines = ["", ...comment(`2.${n} ${item.question}`, "  ")];
   if (item.dueDate) lines.push(`  # Due ${item.dueDate}; severity ${item.severity}.`);
   if (item.demand) {
-    const value = item.demand.value === null ? "not yet known" : String(item.demand.value);
+    // As the packet's HTML shows it: at most two decimals, grouped (690.79, not 690.7894736842105).
+    const value = item.demand.value === null ? "not yet known" : formatNumber(item.demand.value);
     lines.push(`  # Projected demand: ${value}${item.demand.unit ? ` ${item.demand.unit}` : ""}.`);
   }
   if (item.evidence.length > 0) lines.push(`  # Please give: ${item.evidence.join(", ")}.`);

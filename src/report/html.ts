@@ -18,6 +18,7 @@ import {
   CAPACITY,
   conditionSentence,
   conditionText,
+  COMMENT_COLUMNS,
   DECISION,
   formatNumber,
   ITEM_STATUS,
@@ -1058,17 +1059,7 @@ function lifecycleSection(report: Report): SafeHtml {
     out.push(
       markup`<h3>Comment resolution (${unresolved} unresolved)</h3>`,
       htmlTable(
-        [
-          "Office",
-          "#",
-          "Type",
-          "Location",
-          "Comment",
-          "Proposed",
-          "Disposition",
-          "Response",
-          "Resolution",
-        ],
+        [...COMMENT_COLUMNS],
         l.comments.map((c) => [
           c.name,
           c.id,

@@ -32,6 +32,19 @@ const label = (text: string, emoji: string, tone: Tone, shape: Shape): StateLabe
   shape,
 });
 
+/** The columns of the comment-resolution matrix (HTML and Markdown reports). */
+export const COMMENT_COLUMNS = [
+  "Office",
+  "#",
+  "Type",
+  "Location",
+  "Comment",
+  "Proposed",
+  "Disposition",
+  "Response",
+  "Resolution",
+] as const;
+
 export const DECISION: Record<DecisionState, StateLabel> = {
   concur: label("Concur", "✅", "good", "check"),
   "concur-with-comments": label("Concur with comments", "☑️", "fair", "diamond"),

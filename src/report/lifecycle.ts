@@ -16,106 +16,19 @@ import {
   taskingState,
   usesLifecycle,
 } from "../core/rules/state.js";
-import type { DecisionState, OfficialLevel, Role } from "../core/rules/state.js";
-import type { Comment } from "../core/types/review.js";
+import type { DecisionState } from "../core/rules/state.js";
+import type {
+  CommentRow,
+  LifecycleOffice,
+  Report,
+  ScopeOutRow,
+  TrackedCondition,
+} from "../core/types/report.js";
 
-export interface LifecycleOffice {
-  order: number;
-  stakeholder: string;
-  name: string;
-  role: Role;
-  /** The level the checklist asks to decide (and sign). */
-  level: OfficialLevel;
-  decision: {
-    state: DecisionState;
-    /** The level recorded with the decision. */
-    level: OfficialLevel | null;
-    /** One phrase for the sheet: "decided over objection", "cleared by silence on …", "concur with 2 conditions". */
-    summary: string;
-  };
-  notice: {
-    date: string;
-    by: string | null;
-    means: string | null;
-    to: string | null;
-    version: string | null;
-  } | null;
-  tasking: {
-    tasked: string;
-    tasker: string | null;
-    acknowledged: string | null;
-    /** Given in the tasking, or computed from the checklist's business days. */
-    suspense: string | null;
-    suspenseComputed: boolean;
-    businessDays: number | null;
-    extendedTo: string | null;
-    /** The date that counts: extension, else suspense. */
-    deadline: string | null;
-    /** Past the deadline without a decision. */
-    overdue: boolean;
-  } | null;
-  escalation: {
-    to: string;
-    date: string | null;
-    outcome: "pending" | "overruled" | "upheld" | "withdrawn";
-    /** False when the overruling cannot count (escalation-invalid). */
-    valid: boolean;
-    decidedBy: { name: string; title: string } | null;
-    decided: string | null;
-    rationale: string | null;
-    dissent: string | null;
-  } | null;
-  /** The date the office was cleared by silence. */
-  clearedBySilence: string | null;
-  conditions: { total: number; open: number };
-  comments: { total: number; unresolved: number };
-}
+// The shapes are generated from schemas/report.schema.json (one source of truth).
+export type { CommentRow, LifecycleOffice, ScopeOutRow, TrackedCondition };
 
-export interface CommentRow {
-  stakeholder: string;
-  name: string;
-  id: string;
-  type: Comment["type"];
-  location: string | null;
-  text: string;
-  proposed: string | null;
-  by: string | null;
-  date: string | null;
-  disposition: NonNullable<Comment["disposition"]>;
-  response: string | null;
-  resolution: NonNullable<Comment["resolution"]>;
-  /** Neither accepted nor agreed by the commenter. */
-  unresolved: boolean;
-}
-
-export interface TrackedCondition {
-  stakeholder: string;
-  name: string;
-  id: string;
-  text: string;
-  owner: string | null;
-  due: string | null;
-  status: "open" | "met";
-  /** Open and due before the report date. */
-  overdue: boolean;
-}
-
-export interface ScopeOutRow {
-  stakeholder: string;
-  name: string;
-  /** The checklist asks that being ruled out be confirmed. */
-  confirmRequired: boolean;
-  /** The appliesWhen that ruled it out, with the fact values. */
-  ruledOutBy: string;
-  confirmation: { confirmedBy: string; date: string; basis: string } | null;
-}
-
-export interface LifecycleReport {
-  offices: LifecycleOffice[];
-  comments: CommentRow[];
-  conditions: TrackedCondition[];
-  scopeOuts: ScopeOutRow[];
-}
+export type LifecycleReport = NonNullable<Report["lifecycle"]>;
 
 function ruledOutBy(c: ConditionOutcome): string {
   const reads = c.reads.map((r) => `${r.name} = ${formatFactValue(r.value)}`).join(", ");

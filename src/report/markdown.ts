@@ -15,6 +15,7 @@ import {
 import {
   CAPACITY,
   conditionSentence,
+  COMMENT_COLUMNS,
   DECISION,
   formatNumber,
   ITEM_STATUS,
@@ -634,17 +635,7 @@ function lifecycle(report: Report): string {
       `## Comment resolution (${unresolved} unresolved)`,
       "",
       table(
-        [
-          "Office",
-          "#",
-          "Type",
-          "Location",
-          "Comment",
-          "Proposed",
-          "Disposition",
-          "Response",
-          "Resolution",
-        ],
+        [...COMMENT_COLUMNS],
         l.comments.map((c) => [
           cell(c.name),
           cell(c.id),

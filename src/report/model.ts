@@ -12,7 +12,7 @@ import type {
   ItemEvaluation,
   StakeholderEvaluation,
 } from "../core/evaluate/evaluate.js";
-import type { Finding, Level, RuleId } from "../core/rules/findings.js";
+import type { Finding, RuleId } from "../core/rules/findings.js";
 import { RULE_IDS } from "../core/rules/findings.js";
 import {
   decisionState,
@@ -21,19 +21,11 @@ import {
   signoffStateFromFindings,
   stateContext,
 } from "../core/rules/state.js";
-import type {
-  CapacityState,
-  DecisionState,
-  ItemPhase,
-  ItemStatus,
-  SignoffState,
-} from "../core/rules/state.js";
+import type { CapacityState, DecisionState, SignoffState } from "../core/rules/state.js";
 import { displayPath } from "../core/load/paths.js";
-import type { FactValue } from "../core/types/draft.js";
 import type { Report } from "../core/types/report.js";
 import { safeHref } from "./escape.js";
 import { buildLifecycle } from "./lifecycle.js";
-import type { LifecycleReport } from "./lifecycle.js";
 
 export type {
   CommentRow,

@@ -383,8 +383,7 @@ export class Walk {
   private isComplete(step: Step, review: Review): boolean {
     const record = review.stakeholders?.[step.s.stakeholder.id];
     const context = stateContext(this.evaluation, this.options.asOf);
-    if (step.kind === "decision")
-      return Boolean(record?.decision) && decisionState({ ...step.s, record }, context).settled;
+    if (step.kind === "decision") return decisionState({ ...step.s, record }, context).settled;
     if (step.kind === "notice") return Boolean(record?.notice);
     if (step.kind === "tasking") return Boolean(record?.tasking);
     if (step.kind === "scopeOut") return Boolean(record?.scopeOut);

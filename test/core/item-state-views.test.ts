@@ -103,6 +103,8 @@ function recordingPrompter(asked: string[], decisions: string[] = []): Prompter 
         screen = "";
         return "later" as T;
       }
+      // Part-two steps (comments, tasking, notice…) are skipped: not items.
+      if (o.message !== "Status") return o.default!;
       const question = /\s{2}(\S[^\n]*\?)\n/.exec(screen)?.[1];
       asked.push(question ?? "?");
       screen = "";

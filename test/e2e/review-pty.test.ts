@@ -151,7 +151,7 @@ describe("preclear review in a terminal", () => {
 
   it("re-prompts with the reason on bad typed input instead of crashing", async () => {
     const session = new Session(["review", DRAFT, "--as-of", AS_OF, "--actor", "e2e"], dir);
-    await session.waitFor(/\? (How many|What share)/);
+    await session.waitFor(/\? (How many|What share|Of the added)/);
     session.write(`lots${ENTER}`);
     await session.waitFor(/valid numeric value/);
     expect(session.exitCode).toBeUndefined();

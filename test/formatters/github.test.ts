@@ -239,7 +239,7 @@ describe("the example, as a pull request sees it", () => {
     expect(errors).toHaveLength(10);
     expect(errors[0]).toMatch(/title=preclear\(non-concurrence\)/);
     expect(errors[1]).toMatch(/title=preclear\(capacity-shortfall\)/);
-    expect(errors[0]).toContain("file=examples/zero-tolerance-2018.review.yaml,");
+    expect(errors[0]).toContain("file=examples/firearms-trafficking-2026.review.yaml,");
     const markdown = await runCli([
       "--as-of",
       "2018-04-06",
@@ -248,8 +248,21 @@ describe("the example, as a pull request sees it", () => {
       "-f",
       "markdown",
     ]);
-    expect(markdown.stdout.length).toBeLessThanOrEqual(65_536);
-    expect(markdown.stdout).not.toContain("left out");
+    // Two example drafts give more findings than a pull-request comment holds: the
+    // output fits, the worst office keeps its full details (the non-concurrence and
+    // the shortfall), and the offices shortened say where the full output is.
+    const md = markdown.stdout;
+    expect(md.length).toBeLessThanOrEqual(65_536);
+    const usms = md.slice(md.indexOf("### usms"), md.indexOf("\n### ", md.indexOf("### usms") + 1));
+    expect(usms).toMatch(
+      /\| ❌ error \| examples\/firearms-trafficking-2026\.review\.yaml:\d+:\d+ \| \[non-concurrence\]\(.*\) \| U\.S\. Marshals Service \(usms\) non-concurs/,
+    );
+    expect(usms).toMatch(
+      /\[capacity-shortfall\]\(.*\) \| usms\/female-special-needs-beds: confirmed capacity 30 female beds .* short by 5\.53/,
+    );
+    expect(md).toMatch(
+      /_The details of \d+ offices are left out to keep this under 65,536 characters .*`preclear check -f json -o preclear\.json`/,
+    );
     const report = await runCli([
       "--as-of",
       "2018-04-06",
@@ -260,5 +273,8 @@ describe("the example, as a pull request sees it", () => {
     ]);
     expect(report.stdout.length).toBeLessThanOrEqual(65_536);
     expect(report.stdout).toContain("## Clearance sheet");
+    expect(report.stdout).toMatch(
+      /\| U\.S\. Marshals Service \| detention-beds \| 690\.79 beds .*\| \*\*240\.79 beds \(average daily population\)\*\* \| ❌ Shortfall \|/,
+    );
   });
 });

@@ -199,7 +199,7 @@ describe("check examples/ as a new user runs it", () => {
     const lines = stdout.split("\n");
     const firstScreen = lines.slice(0, 40).join("\n");
     expect(firstScreen).toMatch(/error +non-concurrence +.*\(usms\) non-concurs/);
-    expect(firstScreen).toMatch(/error +capacity-shortfall +usms\/detention-beds/);
+    expect(firstScreen).toMatch(/error +capacity-shortfall +usms\/female-special-needs-beds/);
     const items = lines.flatMap((l) => /item-open +(\S+?):/.exec(l)?.[1] ?? []);
     expect(items.length).toBeGreaterThan(20);
     expect(new Set(items).size).toBe(items.length);

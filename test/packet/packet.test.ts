@@ -7,13 +7,14 @@ import path from "node:path";
 import { parse } from "yaml";
 import { parseResponse } from "../../src/core/load/response.js";
 import { markdownToHtml } from "../../src/packet/markdown.js";
-import { describeChanges } from "../../src/packet/changes.js";
+import { describeRedline, redline } from "../../src/core/versions/redline.js";
 import { addBusinessDays, isBusinessDay } from "../../src/core/evaluate/business-days.js";
 import { AS_OF, fillResponse, newExample, reviewOf } from "./helpers.js";
 import type { Example } from "./helpers.js";
 
+// The second edition of the checklists: beds (average daily population), not bed-days.
 const USMS_ITEMS = [
-  "detention-bed-days",
+  "detention-beds",
   "detention-funding",
   "facility-distance",
   "transport-cellblock",
@@ -59,10 +60,12 @@ describe("preclear packet --stakeholder usms", () => {
       by: "Office of the Attorney General",
       means: "clearance packet",
     });
+    // The tasking records its suspense: ten business days after 2018-03-20.
     expect(usms.tasking).toEqual({
       tasked: AS_OF,
       version,
       tasker: "Office of the Attorney General",
+      suspense: "2018-04-03",
     });
     expect(review.history.filter((h) => h.via === "packet").map((h) => h.item)).toEqual([
       "notice",
@@ -118,8 +121,9 @@ describe("preclear packet --stakeholder usms", () => {
       "--no-record",
     ]);
     const template = example.read("usms-packet/response.yaml");
-    expect(template).toContain("# 2.1 Has USMS confirmed pretrial detention space");
-    expect(template).toContain("# Projected demand: 21000 bed-days/month.");
+    expect(template).toContain("# 2.1 Has USMS confirmed pretrial detention beds");
+    // The demand as the packet shows it: rounded to two decimals, not 690.7894736842105.
+    expect(template).toContain("# Projected demand: 690.79 beds (average daily population).");
     const data = parse(template) as {
       kind: string;
       stakeholder: string;
@@ -129,9 +133,9 @@ describe("preclear packet --stakeholder usms", () => {
     expect(data.stakeholder).toBe("usms");
     for (const item of USMS_ITEMS) expect(Object.keys(data.items)).toContain(item);
     // What the review already records is pre-filled.
-    expect(data.items["detention-bed-days"]).toMatchObject({
-      status: "satisfied",
-      capacity: 15000,
+    expect(data.items["detention-beds"]).toMatchObject({
+      status: "in-progress",
+      capacity: 450,
     });
     // As sent, the respondent is empty: importing it unfilled is refused with a position.
     expect(() => parseResponse("response.yaml", template)).toThrow(
@@ -217,10 +221,9 @@ describe("the policy text in a packet", () => {
     const before = "# A\n\nOne.\n\nTwo.\n\n## Direction\n\nThree.\n";
     const after =
       "# A\n\nOne.\n\nTwo.\n\n## Direction\n\nThree, changed.\n\nFour.\n\n## New\n\nFive.\n";
-    expect(describeChanges(before, after)).toEqual([
-      "§ Direction: 1 paragraph changed, 1 paragraph added",
-      "§ New: added",
-    ]);
+    expect(describeRedline(redline(before, after))).toBe(
+      "§ 2 Direction: 1 paragraph changed, 1 added; § 3 New: 2 paragraphs added",
+    );
   });
 });
 

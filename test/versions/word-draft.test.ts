@@ -264,3 +264,47 @@ test("a PDF keeps the byte digest, and says so", async () => {
   expect(diff.code).toBe(2);
   expect(diff.stderr).toContain("digested by its bytes");
 });
+
+test("the HTML report's appendix prints the Word document's text, as packets do", async () => {
+  const html = await cli("--as-of", "2018-03-28", "report", "memo.draft.yaml", "--format", "html");
+  expect(html.stdout).toContain("This memorandum directs a policy of prosecuting illegal entry.");
+  expect(html.stdout).not.toContain("The policy text is not held in the draft as text");
+});
+
+test("a packet keeps the text it sent, so a stale answer names the changed section", async () => {
+  const sent = await cli(
+    "--as-of",
+    "2018-03-28",
+    "packet",
+    "memo.draft.yaml",
+    "--stakeholder",
+    "usms",
+    "--actor",
+    "tester",
+  );
+  expect(sent.stderr).toBe("");
+  expect(sent.code).toBe(0);
+  // The snapshot is the text the content digest covers: its name is its digest.
+  const [snapshot] = readdirSync(path.join(dir, "memo.versions"));
+  expect(snapshot).toMatch(/^sha256-[0-9a-f]{64}\.txt$/);
+  const text = readFileSync(path.join(dir, "memo.versions", snapshot!), "utf8");
+  expect(text).toContain("## 2. Direction");
+
+  const changed = PARAS.map((p) =>
+    p.text.startsWith("Each office")
+      ? { text: p.text.replace("all referrals", "most referrals") }
+      : p,
+  );
+  writeFileSync(docx(), await docxFromPackage(changed));
+  const response = path.join(dir, "usms-packet", "response.yaml");
+  writeFileSync(
+    response,
+    readFileSync(response, "utf8")
+      .replace('name: "" # your name', 'name: "J. Roe"')
+      .replace('title: "" # your title', 'title: "Assistant Director"')
+      .replace(/date: "" # YYYY-MM-DD.*/, 'date: "2018-03-29"'),
+  );
+  const refused = await cli("import", "usms-packet/response.yaml");
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain("§ 2 Direction: 1 paragraph changed");
+});

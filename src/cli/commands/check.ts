@@ -185,7 +185,7 @@ export function checkedOutputs(
     if (after !== undefined) {
       // `-f json -o a -o b`: b has no format of its own; guessing one writes the wrong thing.
       throw new UsageError(
-        `--output ${file ?? ""} follows --output ${after} for the same --format; give each output its own --format`,
+        `--output ${file ?? ""} follows --output ${after} for the same --format ${format}; give each output its own --format`,
       );
     }
     if (!isFormatName(format)) {

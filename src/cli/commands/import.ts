@@ -26,10 +26,10 @@ import { checkResponseSignature } from "../../core/signing/response.js";
 import type { ResponseSignatureCheck } from "../../core/signing/response.js";
 import { loadTrustedKeysFor } from "../../core/signing/trust.js";
 import type { Signoff } from "../../core/types/review.js";
-import { describeChanges } from "../../packet/changes.js";
 import { importReason, planImport } from "../../packet/import.js";
 import { fingerprint } from "../../packet/model.js";
-import { readPolicyText, readSnapshot } from "../../packet/policy-text.js";
+import { policyText } from "../../core/load/policy-text.js";
+import { describeSnapshotChanges, readSnapshot } from "../../core/versions/snapshots.js";
 import { ReviewStore } from "../../review/store.js";
 import { createContext, UsageError } from "../context.js";
 import type { CommandContext, GlobalOptions } from "../context.js";
@@ -124,7 +124,7 @@ async function importOne(
   if (stale && !flags.acceptStale) {
     say(
       io.stderr,
-      `preclear: ${shown}: not imported: it answers version ${fingerprint(answer.version)} of ${answer.draft}, but the text is now ${fingerprint(current)}: ${await whatChanged(evaluation, answer.version, context)}; send the office a new packet, or pass --accept-stale to import it (its sign-off will be stale)\n`,
+      `preclear: ${shown}: not imported: it answers version ${fingerprint(answer.version)} of ${answer.draft}, but the text is now ${fingerprint(current)}: ${whatChanged(evaluation, answer.version, context)}; send the office a new packet, or pass --accept-stale to import it (its sign-off will be stale)\n`,
     );
     return 1;
   }
@@ -161,7 +161,17 @@ async function importOne(
   if (plan.signs) {
     const after = loadEvaluation(draftFile, context);
     // Bound to the version answered: a stale answer gives a stale sign-off.
-    const answered = { ...after, draft: { ...after.draft, contentDigest: answer.version } };
+    // The sign-off digest (v1) binds `v1ContentDigest` (the document's bytes for a
+    // .docx descriptor, the same as `contentDigest` for Markdown), so that is the
+    // field to replace; replacing `contentDigest` alone signed the current text.
+    const answered = {
+      ...after,
+      draft: {
+        ...after.draft,
+        contentDigest: answer.version,
+        v1ContentDigest: stale ? answer.version : after.draft.v1ContentDigest,
+      },
+    };
     let digest: SignoffDigest;
     try {
       digest = signoffDigest(answered, plan.stakeholder);
@@ -248,16 +258,13 @@ function signatureNote(check: ResponseSignatureCheck): string {
 }
 
 /** What changed since the version answered, by section, when a snapshot of it is kept. */
-async function whatChanged(
-  evaluation: Evaluation,
-  version: string,
-  context: CommandContext,
-): Promise<string> {
-  const before = readSnapshot(evaluation.draft.file, version);
-  const now = await readPolicyText(evaluation.draft, context.config.limits.maxBytes);
-  if (before === undefined || !now) {
+function whatChanged(evaluation: Evaluation, version: string, context: CommandContext): string {
+  const now = policyText(evaluation.draft, context.config.limits.maxBytes);
+  const before = /^sha256:[0-9a-f]{64}$/.test(version)
+    ? readSnapshot(evaluation.draft.file, version)
+    : undefined;
+  if (!before || before.state === "missing" || !now) {
     return "no snapshot of the version answered is kept, so only the digests can tell they differ";
   }
-  const changes = describeChanges(before, now.text);
-  return changes.length > 0 ? changes.join("; ") : "the text differs only in layout";
+  return describeSnapshotChanges(before, now.text);
 }

@@ -11,8 +11,9 @@ import type { Notice } from "../../core/types/review.js";
 import { renderPacketHtml } from "../../packet/html.js";
 import { buildPacket } from "../../packet/model.js";
 import type { Packet } from "../../packet/model.js";
-import { readPolicyText, writeSnapshot } from "../../packet/policy-text.js";
-import type { PolicyText } from "../../packet/policy-text.js";
+import { policyText } from "../../core/load/policy-text.js";
+import type { PolicyText } from "../../core/load/policy-text.js";
+import { writeSnapshot } from "../snapshots.js";
 import { renderResponseTemplate } from "../../packet/response-template.js";
 import { ReviewStore } from "../../review/store.js";
 import { createContext, UsageError } from "../context.js";
@@ -52,7 +53,7 @@ export async function packetCommand(
   if (targets.length === 0) {
     throw new UsageError(`no stakeholder applies to ${evaluation.draft.draft.id} yet`);
   }
-  const policy = await readPolicyText(evaluation.draft, context.config.limits.maxBytes);
+  const policy = policyText(evaluation.draft, context.config.limits.maxBytes);
   const root = flags.output ?? (flags.all ? "packets" : `${targets[0]!.stakeholder.id}-packet`);
   const packets = targets.map((s) => ({
     s,
@@ -119,7 +120,7 @@ async function recordSent(
   actor: string | undefined,
 ): Promise<void> {
   if (policy?.matchesDigest) {
-    writeSnapshot(evaluation.draft.file, evaluation.draft.contentDigest, policy.text);
+    await writeSnapshot(evaluation.draft, policy.text);
   }
   const store = await ReviewStore.open(evaluation.draft.reviewPath, {
     draftId: evaluation.draft.draft.id,

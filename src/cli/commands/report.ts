@@ -10,7 +10,7 @@ import { buildReport } from "../../report/model.js";
 import { redlineExtras } from "../../report/redlines.js";
 import { REPORT_RENDERERS } from "../../report/renderers.js";
 import type { ReportFormat } from "../../report/renderers.js";
-import { policyText } from "../../report/policy-text.js";
+import { appendixText } from "../../core/load/policy-text.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import { renderDocx } from "../../report/docx.js";
 import { createContext, UsageError } from "../context.js";
@@ -42,7 +42,7 @@ export async function reportCommand(
     asOf: context.asOf,
     cwd: io.cwd,
     toolVersion: VERSION,
-    policyText: policyText(evaluation.draft, context.config.limits.maxBytes),
+    policyText: appendixText(evaluation.draft, context.config.limits.maxBytes),
   });
   // What changed since each office signed: the redline per stale (or amended) office.
   const extras = redlineExtras(evaluation, { config: context.config, cwd: io.cwd });

@@ -5,12 +5,19 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readSync, realpathSync, statSync } from "node:fs";
+import type { Stats } from "node:fs";
 import path from "node:path";
 import { PreclearError } from "../diagnostics.js";
 import type { Diagnostic, Location } from "../diagnostics.js";
 import { DOCX_LIMITS, DocxProblem, docxText } from "./docx.js";
 import type { DocxLimits } from "./docx.js";
-import { FileReadError, readRegularFile, readTextFile, withRegularFile } from "./files.js";
+import {
+  fileKind,
+  FileReadError,
+  readRegularFile,
+  readTextFile,
+  withRegularFile,
+} from "./files.js";
 import { isInside, projectRoot, realLocation } from "./paths.js";
 import { frontMatterIsDraft, yamlIsDraft } from "./sniff.js";
 import { validateAgainst } from "./schemas.js";
@@ -306,6 +313,14 @@ function finish(
     const root = (options.projectRoot ?? projectRoot)(dir);
     const real = realLocation(reviewPath);
     if (isInside(root, reviewPath) && !isInside(realOrSelf(root), real)) {
+      // A link to a device or a FIFO is refused as what it is, first.
+      const target = statOrUndefined(reviewPath);
+      if (target && !target.isFile() && !target.isDirectory()) {
+        throw new PreclearError({
+          location: { file: reviewPath, line: 1, column: 1 },
+          message: `cannot read review: ${fileKind(target)}, not a regular file`,
+        });
+      }
       throw new PreclearError({
         location: reviewAt ?? { file, line: 1, column: 1 },
         message: `the review ${path.relative(dir, reviewPath)} is a symbolic link to ${real}, outside the project; move it inside, or pass --allow-outside`,
@@ -338,4 +353,12 @@ export function defaultReviewPath(file: string): string {
     /* fall through to the file */
   }
   return path.join(dir, `${base}.review.yaml`);
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
 }

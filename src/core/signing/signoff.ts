@@ -11,9 +11,7 @@ import { describePartV2, digestVersionOf, signoffDigestV2 } from "./digest-v2.js
 export { digestVersionOf } from "./digest-v2.js";
 import type { SignoffDigestV2 } from "./digest-v2.js";
 import { amendmentChain, amendmentTrusted, reviewAmendments } from "../versions/amendments.js";
-import { describeRedline, redline } from "../versions/redline.js";
-import { readSnapshot } from "../versions/snapshots.js";
-import type { Snapshot } from "../versions/snapshots.js";
+import { describeSnapshotChanges, readSnapshot } from "../versions/snapshots.js";
 import type { Amendment } from "../versions/amendments.js";
 import type { Evaluation, ItemEvaluation, StakeholderEvaluation } from "../evaluate/evaluate.js";
 import { verifyFields } from "./keys.js";
@@ -298,19 +296,6 @@ function describeTextChanges(
   if (draft.text === undefined)
     return "its bytes changed; it is not a format preclear reads as text";
   return describeSnapshotChanges(readSnapshot(draft.file, signed), draft.text);
-}
-
-export function describeSnapshotChanges(snapshot: Snapshot, now: string): string {
-  switch (snapshot.state) {
-    case "ok":
-      return describeRedline(redline(snapshot.text, now));
-    case "missing":
-      return "no snapshot of the signed text to say where";
-    case "altered":
-      return "its snapshot was edited by hand, so what was signed cannot be shown";
-    case "unreadable":
-      return `its snapshot cannot be read (${snapshot.problem})`;
-  }
 }
 
 function checkSignature(

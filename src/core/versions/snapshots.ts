@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { LoadedDraft } from "../load/draft.js";
+import { describeRedline, redline } from "./redline.js";
 
 /** Largest snapshot read. */
 export const MAX_SNAPSHOT_BYTES = 32 * 1024 * 1024;
@@ -61,14 +62,20 @@ export function readSnapshot(draftFile: string, digest: string): Snapshot {
   return { state: "ok", digest, file, text: bytes.toString("utf8") };
 }
 
-/** What must be written to keep a snapshot of the draft's current text (undefined: nothing). */
+/**
+ * What must be written to keep a snapshot of the draft's current text
+ * (undefined: nothing). `text` is the draft's text as digested: by default
+ * the loader's; a caller passes a text document's text (src/core/load/policy-text.ts)
+ * only when its digest is the draft's content digest.
+ */
 export function snapshotToWrite(
   draft: LoadedDraft,
+  text: string | undefined = draft.text,
 ): { dir: string; file: string; text: string } | undefined {
-  if (draft.text === undefined) return undefined;
+  if (text === undefined) return undefined;
   const file = snapshotPath(draft.file, draft.contentDigest);
   if (readSnapshot(draft.file, draft.contentDigest).state === "ok") return undefined;
-  return { dir: path.dirname(file), file, text: draft.text };
+  return { dir: path.dirname(file), file, text };
 }
 
 /** Digests of every snapshot kept for a draft, by file name (content not checked). */
@@ -91,4 +98,21 @@ export function findSnapshots(draftFile: string, prefix: string): string[] {
   const hex = prefix.replace(/^sha256[:-]/, "").toLowerCase();
   if (!/^[0-9a-f]+$/.test(hex)) return [];
   return listSnapshots(draftFile).filter((d) => d.slice("sha256:".length).startsWith(hex));
+}
+
+/**
+ * What changed, by section, from a snapshot's text to `now` ("§ 2 Purpose:
+ * 1 paragraph changed"); or why that cannot be said.
+ */
+export function describeSnapshotChanges(snapshot: Snapshot, now: string): string {
+  switch (snapshot.state) {
+    case "ok":
+      return describeRedline(redline(snapshot.text, now));
+    case "missing":
+      return "no snapshot of the signed text to say where";
+    case "altered":
+      return "its snapshot was edited by hand, so what was signed cannot be shown";
+    case "unreadable":
+      return `its snapshot cannot be read (${snapshot.problem})`;
+  }
 }
