@@ -231,7 +231,7 @@ describe("usage errors, not guesses", () => {
     );
     expect(result.code).toBe(2);
     expect(linesOf(result.stderr)).toEqual([
-      "preclear: --output b.json follows --output a.json for the same --format; give each output its own --format",
+      "preclear: --output b.json follows --output a.json for the same --format json; give each output its own --format",
     ]);
     expect(existsSync(path.join(root, "a.json"))).toBe(false);
     expect(existsSync(path.join(root, "b.json"))).toBe(false);

@@ -320,7 +320,7 @@ describe("signed responses (preclear respond --key)", () => {
   beforeEach(async () => {
     example = newExample();
     await sendPacket(example);
-    const keygen = await example.cli(["keygen", "--id", "usms-2018", "-o", "keys"]);
+    const keygen = await example.cli(["keygen", "--id", "usms-2018", "-o", "keys", "--force"]);
     if (keygen.code !== 0) throw new Error(keygen.stderr);
   });
   afterEach(() => example.remove());
