@@ -46,6 +46,7 @@ describe("every rule id", () => {
     const warnings = RULE_IDS.filter((id) => RULES[id].defaultLevel === "warning");
     expect(warnings).toEqual([
       "overdue",
+      "checklist-override",
       "dependency-order",
       "orphan-response",
       "tasking-missing",

@@ -75,7 +75,11 @@ describe("long unbroken words in the HTML report", () => {
     expect(body?.body).toContain("overflow-wrap:anywhere");
     expect(cells?.body).toContain("overflow-wrap:anywhere");
     // Nothing that holds text from a review or checklist may refuse to wrap.
-    const noWrap = css.filter((r) => /white-space:nowrap/.test(r.body)).map((r) => r.selector);
+    // …unless it is clipped: one line ending in an ellipsis cannot push a column off the page
+    // (the printed clearance sheet; the office's own page gives the whole text).
+    const noWrap = css
+      .filter((r) => /white-space:nowrap/.test(r.body) && !/overflow:hidden/.test(r.body))
+      .map((r) => r.selector);
     for (const selector of noWrap) {
       expect([
         ".badge",
@@ -85,6 +89,7 @@ describe("long unbroken words in the HTML report", () => {
         ".approval-box th",
         ".approval-box td.choices",
         ".sheet .overdue-count",
+        ".sheet thead th",
       ]).toContain(selector);
     }
   });
