@@ -78,6 +78,14 @@ describe("report --format docx", () => {
         ],
       },
     });
+    await store.updateStakeholder("usms", {
+      decision: {
+        status: "non-concur",
+        comments: "Detention beds fall short of the projection.",
+        by: "Assistant Director",
+        date: "2018-03-28",
+      },
+    });
   }, 60_000);
   afterAll(() => example.remove());
 
