@@ -1125,7 +1125,7 @@ function checkStakeholderId(evaluation: Evaluation, draftFile: string, wanted?: 
   const hint = closest(wanted, all);
   throw new PreclearError({
     location: { file: draftFile, line: 1, column: 1 },
-    message: `stakeholder \`${printable(wanted)}\` does not exist in this draft's checklists${hint ? `; did you mean \`${hint}\`?` : ""} (stakeholders: ${all.join(", ")})`,
+    message: `stakeholder \`${printable(wanted)}\` does not exist in this draft's checklists${hint ? `; did you mean \`${hint}\`?` : ""} (${all.length > 12 ? `${all.length} stakeholders; \`preclear explain\` lists them` : `stakeholders: ${all.join(", ")}`})`,
   });
 }
 
