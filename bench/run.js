@@ -559,7 +559,7 @@ function main() {
         yes(met.checkVsNode),
       ],
       [
-        "`check` the example (23 offices)",
+        "`check` the example (34 offices)",
         ms(exampleMs),
         `node -e 0: ${ms(nodeMs)}`,
         `${figures.exampleVsNode}×`,
