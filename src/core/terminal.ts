@@ -106,7 +106,11 @@ export function terminalOutput(text: string): string {
     text
       .replace(ESCAPE_OR_CONTROL, (match: string, sgr: string | undefined) => {
         if (match === "\t" || match === "\r\u001b[K") return match;
-        if (sgr !== undefined) return sgr.split(";").every((p) => OWN_SGR.test(p)) ? match : "";
+        if (sgr !== undefined)
+          // `ESC[m` is a reset; otherwise every parameter is one of ours (no empty ones).
+          return sgr === "" || sgr.split(";").every((p) => p !== "" && OWN_SGR.test(p))
+            ? match
+            : "";
         return "";
       })
       .replace(LONE_SURROGATE, "\uFFFD"),
