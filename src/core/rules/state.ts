@@ -4,6 +4,7 @@
  * so "is this item done?" has one answer everywhere. Pure: no clock (the
  * as-of date is passed in), no file system.
  */
+import type { Report } from "../types/report.js";
 import { addBusinessDays } from "../evaluate/business-days.js";
 import { isCalendarDate } from "../evaluate/dates.js";
 import type { Evaluation, ItemEvaluation, StakeholderEvaluation } from "../evaluate/evaluate.js";
@@ -129,16 +130,10 @@ export const DONE_STATUSES: ReadonlySet<string> = new Set([
  * - `below-demand`: satisfied, but confirmed capacity is short of the demand
  *   (or not recorded against a known demand);
  * - `satisfied`, `not-applicable`, `risk-accepted`: done, nothing lacking.
+ *
+ * The list itself is report.schema.json's (one source of truth).
  */
-export type ItemPhase =
-  | "open"
-  | "in-progress"
-  | "evidence-missing"
-  | "unjustified"
-  | "below-demand"
-  | "satisfied"
-  | "not-applicable"
-  | "risk-accepted";
+export type ItemPhase = Report["stakeholders"][number]["items"][number]["state"];
 
 /**
  * Capacity against the evaluated demand, for items with a capacity check;
