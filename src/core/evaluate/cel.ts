@@ -313,6 +313,12 @@ export class CompiledExpression {
     context.facts = factValues;
     context.draft = { ...draft };
     regexBudget = MAX_REGEX_COST;
+    // cel-js reports a fact that is not answered yet ("No such key") with an
+    // Error, even inside `||` where the other side decides. Nothing here reads
+    // a CEL stack trace, and capturing one is most of what a check of many
+    // drafts spends in CEL; so none is captured while an expression runs.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     try {
       return { value: fromCel(this.run(context)), reads, missing: [] };
     } catch (error) {
@@ -323,6 +329,8 @@ export class CompiledExpression {
       );
       if (missing.length > 0 && /No such key/.test(message)) return { reads, missing };
       return { reads, missing: [], error: message };
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
     }
   }
 }

@@ -540,15 +540,11 @@ export function inputOrderWarnings(resolved: ResolvedChecklist): Diagnostic[] {
       const origin = item.fieldOrigins.needs;
       const mine = dueOf(item.due);
       if (!item.needs || !origin || !mine) continue;
-      const written = (
-        origin.loaded.doc.getIn(origin.path, false) as { toJSON?: () => unknown }
-      )?.toJSON?.();
-      const own = Array.isArray(written) ? (written as unknown[]) : [];
       for (const ref of item.needs) {
         const input = byRef.get(ref);
         const theirs = dueOf(input?.due);
         if (!input || !theirs || theirs <= mine) continue;
-        const index = own.indexOf(ref);
+        const index = writtenList(origin).indexOf(ref);
         warnings.push(
           diagnosticAt(
             origin.loaded,
@@ -572,10 +568,6 @@ function unknownInputs(
     for (const item of s.items) {
       const origin = item.fieldOrigins.needs;
       if (!item.needs || !origin) continue;
-      const written = (
-        origin.loaded.doc.getIn(origin.path, false) as { toJSON?: () => unknown }
-      )?.toJSON?.();
-      const own = Array.isArray(written) ? (written as unknown[]) : [];
       for (const ref of item.needs) {
         const [sid, iid] = ref.split("/");
         const target = sid === undefined ? undefined : stakeholders.get(sid);
@@ -589,7 +581,8 @@ function unknownInputs(
         else if (sid === s.id && iid === item.id)
           problem = `item \`${s.id}/${item.id}\` needs itself`;
         if (!problem) continue;
-        const index = own.indexOf(ref);
+        // Positions only for a problem: the built-ins' YAML is parsed lazily.
+        const index = writtenList(origin).indexOf(ref);
         diagnostics.push(
           diagnosticAt(origin.loaded, index >= 0 ? [...origin.path, index] : origin.path, problem),
         );
@@ -607,12 +600,17 @@ function known(keys: Iterable<string>): string {
 }
 
 function sourceIndex(origin: Origin, sourceId: string): number {
+  return writtenList(origin).indexOf(sourceId);
+}
+
+/** The list written at `origin` in its file (empty when it is not a list). */
+function writtenList(origin: Origin): unknown[] {
   const value = origin.loaded.doc.getIn(origin.path, false) as unknown;
   const json =
     value && typeof value === "object" && "toJSON" in value
       ? (value as { toJSON(): unknown }).toJSON()
       : value;
-  return Array.isArray(json) ? json.indexOf(sourceId) : -1;
+  return Array.isArray(json) ? json : [];
 }
 
 function sameFactShape(a: Fact, b: Fact): boolean {

@@ -35,9 +35,18 @@ const PRECLEAR_KEY = /(?:^|[{,][ \t]*)(?:preclear|"preclear"|'preclear')[ \t]*:/
 const KIND_DRAFT =
   /(?:^|[{,][ \t]*)(?:kind|"kind"|'kind')[ \t]*:[ \t]*(?:Draft|"Draft"|'Draft')(?![\w-])/m;
 
+// The common spelling of a draft's key: block style, unquoted, at the start
+// of a line and followed by its mapping on the next lines. Only a top-level
+// key starts a line of a front matter (plain and block values continue
+// indented), so this needs no parse; the loader parses the whole file anyway.
+// (A quoted value broken over lines, one of them `preclear:`, would be taken
+// for a draft; the loader then says what is wrong with it.)
+const BLOCK_PRECLEAR = /^preclear:[ \t]*(?:#.*)?\r?$/m;
+
 /** Does this front matter (the text between the `---` lines) hold a top-level `preclear` key? */
 export function frontMatterIsDraft(front: string): boolean {
   if (!/preclear/.test(front)) return false;
+  if (BLOCK_PRECLEAR.test(front)) return true;
   const keys = topLevel(front);
   return keys ? keys.has("preclear") : PRECLEAR_KEY.test(front);
 }

@@ -22,17 +22,17 @@ export function ruleContext(evaluation: Evaluation, options: LintOptions): RuleC
     const id = s.stakeholder.id;
     const entry = review.stakeholders.get(id);
     const base: PathSegment[] = ["stakeholders", id];
-    if (!entry) return { ...reviewRoot(), missing: base.join(".") };
+    if (!entry) return missingAt(reviewRoot(), base.join("."));
     const { loaded } = entry.fragment;
     let n = rest.length;
     while (n > 0 && !hasPath(loaded, [...base, ...rest.slice(0, n)])) n--;
     // What is missing belongs under the deepest key that exists: point at that
     // key (`items:`, `usms:`), not at the first child of its value.
     if (n < rest.length) {
-      return {
-        ...locate(loaded, [...base, ...rest.slice(0, n)], { key: true }),
-        missing: [...base, ...rest.slice(0, n + 1)].join("."),
-      };
+      return missingAt(
+        locate(loaded, [...base, ...rest.slice(0, n)], { key: true }),
+        [...base, ...rest.slice(0, n + 1)].join("."),
+      );
     }
     return locate(loaded, [...base, ...rest]);
   };
@@ -60,6 +60,19 @@ export function ruleContext(evaluation: Evaluation, options: LintOptions): RuleC
       return stakeholderLocation(s, path);
     },
   };
+}
+
+/**
+ * `location` with what is missing there. Built property by property, in one
+ * order: a spread (`{ ...location, missing }`) gave each of a large run's
+ * 100,000 such locations a V8 hidden class of its own, a quarter of the heap.
+ */
+function missingAt(location: Location, missing: string): Location {
+  const result: Location = { file: location.file, line: location.line, column: location.column };
+  if (location.endLine !== undefined) result.endLine = location.endLine;
+  if (location.endColumn !== undefined) result.endColumn = location.endColumn;
+  result.missing = missing;
+  return result;
 }
 
 /** Does the YAML document have a value at `path` (map keys compared as text)? */
