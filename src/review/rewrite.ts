@@ -129,6 +129,13 @@ class Splicer {
   private diff(a: unknown, b: unknown, slot: Slot): void {
     // An alias follows its anchor; the anchor's own edit is spliced where it stands.
     if (isAlias(a) && isAlias(b) && a.source === b.source) return;
+    // Collections are compared entry by entry, and an unchanged entry yields
+    // no edit. Converting each whole subtree at every level (to see first
+    // whether it changed) made a save cost the review's size times its depth.
+    if (isMap(a) && isMap(b) && (a.items.length > 0 || b.items.length > 0))
+      return this.diffMap(a, b, slot);
+    if (isSeq(a) && isSeq(b) && (a.items.length > 0 || b.items.length > 0))
+      return this.diffSeq(a, b, slot);
     const aValue = toJS(a, this.before);
     const bValue = toJS(b, this.after);
     if (isDeepStrictEqual(aValue, bValue)) return;
@@ -150,9 +157,14 @@ class Splicer {
     const inFlow = outerFlow || Boolean(a.flow);
     const added: Pair[] = [];
     const kept = new Set<unknown>();
+    const inB = new Map<unknown, Pair>();
+    for (const pb of b.items) {
+      const key = scalarKey(pb);
+      if (!inB.has(key)) inB.set(key, pb);
+    }
     for (const pa of a.items) {
       const key = scalarKey(pa);
-      const pb = b.items.find((p) => scalarKey(p) === key);
+      const pb = inB.get(key);
       if (!pb) {
         this.deletePair(pa, inFlow);
         continue;
