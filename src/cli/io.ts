@@ -1,5 +1,5 @@
 /** The CLI's view of the process, injected so commands can be tested without one. */
-import { spawnSync } from "node:child_process";
+import { childProcess } from "../core/builtin.js";
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import process from "node:process";
@@ -38,7 +38,7 @@ export function processIO(): CliIO {
  * spelling (git prints the real path; `dir` may be reached by a symlink).
  */
 export function gitTopLevel(dir: string): string | undefined {
-  const run = spawnSync("git", ["rev-parse", "--show-toplevel"], {
+  const run = childProcess().spawnSync("git", ["rev-parse", "--show-toplevel"], {
     cwd: dir,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "ignore"],

@@ -568,6 +568,9 @@ function isDate(text: string | null): text is string {
   return text !== null && /^\d{4}-\d{2}-\d{2}$/.test(text);
 }
 
+/** Grid lines of the timeline, at most: 640 px hold about this many labels. */
+const MAX_TICKS = 12;
+
 function timelineSvg(report: Report): SafeHtml {
   const { entries, issuanceDate, asOf } = report.timeline;
   const dated = entries.filter((e) => isDate(e.dueDate));
@@ -590,12 +593,16 @@ function timelineSvg(report: Report): SafeHtml {
   const out: SafeHtml[] = [
     markup`<svg class="timeline" viewBox="0 0 ${LABEL_W + CHART_W + 20} ${height}" width="${LABEL_W + CHART_W + 20}" height="${height}" role="img" aria-labelledby="h-timeline">`,
   ];
-  // Weekly grid.
-  for (let d = start, i = 0; d <= end && i < 400; d = addDays(d, 7), i++) {
+  // A grid of whole weeks, at most MAX_TICKS lines: weekly over a few months,
+  // every few weeks over longer spans (a tick every 1.6 px says nothing).
+  const step = 7 * Math.max(1, Math.ceil(span / 7 / MAX_TICKS));
+  const long = span > 366;
+  for (let d = start; d <= end; d = addDays(d, step)) {
     const gx = n(x(d));
+    const month = MONTHS[Number(d.slice(5, 7)) - 1];
     out.push(markup`<line class="grid" x1="${gx}" y1="${TOP - 6}" x2="${gx}" y2="${height - 8}"/>`);
     out.push(
-      markup`<text class="tick" x="${gx}" y="${TOP - 10}">${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(8, 10)}</text>`,
+      markup`<text class="tick" x="${gx}" y="${TOP - 10}">${month} ${long ? d.slice(0, 4) : d.slice(8, 10)}</text>`,
     );
   }
   rows.forEach((s, r) => {

@@ -2,7 +2,7 @@
  * Who is answering, for the review's history: `git config user.name` (what
  * the commit will say anyway), else the operating-system user.
  */
-import { execFileSync } from "node:child_process";
+import { childProcess } from "../core/builtin.js";
 import { userInfo } from "node:os";
 
 export interface ActorOptions {
@@ -14,7 +14,7 @@ export interface ActorOptions {
 
 export function defaultActor(options: ActorOptions = {}): string {
   try {
-    const name = execFileSync("git", ["config", "user.name"], {
+    const name = childProcess().execFileSync("git", ["config", "user.name"], {
       cwd: options.cwd,
       env: options.env,
       encoding: "utf8",

@@ -110,6 +110,8 @@ export function celType(fact: Fact): string {
 export class CelScope {
   private readonly env: Environment;
   private readonly cache = new Map<string, CompiledExpression>();
+  /** check()'s answers: one condition is often shared (203 times in the built-ins). */
+  private readonly checked = new Map<string, CelProblem | null>();
 
   constructor(readonly facts: FactTable) {
     const schema: Record<string, string> = {};
@@ -134,6 +136,16 @@ export class CelScope {
 
   /** Parse and type-check; `expect` is the result type the field needs. */
   check(expression: string, expect: "bool" | "number"): CelProblem | undefined {
+    const key = `${expect}\0${expression}`;
+    let problem = this.checked.get(key);
+    if (problem === undefined) {
+      problem = this.checkOnce(expression, expect) ?? null;
+      this.checked.set(key, problem);
+    }
+    return problem ?? undefined;
+  }
+
+  private checkOnce(expression: string, expect: "bool" | "number"): CelProblem | undefined {
     let result: { valid: boolean; type?: string; error?: unknown };
     try {
       result = this.env.check(expression) as typeof result;

@@ -10,7 +10,7 @@
  * inflated under a size cap, so a zip bomb never expands in memory.
  */
 import { createRequire } from "node:module";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { workerThreads } from "../builtin.js";
 import { inflateEntry, zipEntries, ZipProblem } from "./zip.js";
 
 export const DOCX_LIMITS = {
@@ -139,6 +139,7 @@ try {
 
 function convertToHtml(data: Buffer, timeoutMs: number): string {
   const signal = new Int32Array(new SharedArrayBuffer(4));
+  const { MessageChannel, receiveMessageOnPort, Worker } = workerThreads();
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(WORKER, {
     eval: true,

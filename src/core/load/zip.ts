@@ -3,7 +3,7 @@
  * it: the entries of the central directory, and each entry inflated under a
  * budget, so a zip bomb is refused before anything expands it in memory.
  */
-import { crc32, inflateRawSync } from "node:zlib";
+import { zlib } from "../builtin.js";
 
 export interface ZipEntry {
   name: string;
@@ -106,7 +106,7 @@ export function inflateEntry(data: Buffer, entry: ZipEntry, budget: number): Buf
     out = raw;
   } else if (entry.method === 8) {
     try {
-      out = inflateRawSync(raw, { maxOutputLength: Math.max(1, budget) });
+      out = zlib().inflateRawSync(raw, { maxOutputLength: Math.max(1, budget) });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
         throw new ZipProblem(entry.name, "limit");
@@ -120,7 +120,7 @@ export function inflateEntry(data: Buffer, entry: ZipEntry, budget: number): Buf
       "corrupt",
     );
   }
-  if (crc32(out) >>> 0 !== entry.crc >>> 0) {
+  if (zlib().crc32(out) >>> 0 !== entry.crc >>> 0) {
     throw new ZipProblem(`its entry ${entry.name} is damaged (checksum mismatch)`, "corrupt");
   }
   return out;
