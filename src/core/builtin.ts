@@ -4,7 +4,10 @@
  * node:child_process 2 ms of a start-up that the bench holds to 1.5 × a bare
  * `node -e 0` — for a .docx draft and `git`, which most runs never touch.
  */
+import type * as ChildProcess from "node:child_process";
 import { createRequire } from "node:module";
+import type * as WorkerThreads from "node:worker_threads";
+import type * as Zlib from "node:zlib";
 
 const requireBuiltin = createRequire(import.meta.url);
 
@@ -13,6 +16,6 @@ function lazy<T>(name: string): () => T {
   return () => (loaded ??= requireBuiltin(name) as T);
 }
 
-export const zlib = lazy<typeof import("node:zlib")>("node:zlib");
-export const workerThreads = lazy<typeof import("node:worker_threads")>("node:worker_threads");
-export const childProcess = lazy<typeof import("node:child_process")>("node:child_process");
+export const zlib = lazy<typeof Zlib>("node:zlib");
+export const workerThreads = lazy<typeof WorkerThreads>("node:worker_threads");
+export const childProcess = lazy<typeof ChildProcess>("node:child_process");

@@ -14,13 +14,15 @@ export interface ActorOptions {
 
 export function defaultActor(options: ActorOptions = {}): string {
   try {
-    const name = childProcess().execFileSync("git", ["config", "user.name"], {
-      cwd: options.cwd,
-      env: options.env,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-      timeout: 5000,
-    }).trim();
+    const name = childProcess()
+      .execFileSync("git", ["config", "user.name"], {
+        cwd: options.cwd,
+        env: options.env,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+        timeout: 5000,
+      })
+      .trim();
     if (name) return name;
   } catch {
     // No git, or no user.name configured.

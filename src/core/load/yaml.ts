@@ -373,17 +373,13 @@ export function locationOfNode(loaded: LoadedYaml, node: YamlNode | null | undef
   const offset = node?.range?.[0] ?? 0;
   const end = node?.range?.[1];
   const start = loaded.lineCounter.linePos(offset);
-  const location: Location = {
-    file: loaded.file,
-    line: start.line + loaded.lineOffset,
-    column: start.col,
-  };
-  if (end !== undefined) {
-    const e = loaded.lineCounter.linePos(end);
-    location.endLine = e.line + loaded.lineOffset;
-    location.endColumn = e.col;
-  }
-  return location;
+  const file = loaded.file;
+  const line = start.line + loaded.lineOffset;
+  const column = start.col;
+  if (end === undefined) return { file, line, column };
+  // One literal, so that V8 keeps the fields in the object (see lintFinding).
+  const e = loaded.lineCounter.linePos(end);
+  return { file, line, column, endLine: e.line + loaded.lineOffset, endColumn: e.col };
 }
 
 export interface LocateOptions {

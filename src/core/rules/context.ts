@@ -4,7 +4,7 @@ import type { Location } from "../diagnostics.js";
 import type { Evaluation, StakeholderEvaluation } from "../evaluate/evaluate.js";
 import type { LoadedYaml, PathSegment } from "../load/yaml.js";
 import { locate } from "../load/yaml.js";
-import type { Finding } from "./findings.js";
+import type { Finding, Level, RuleId } from "./findings.js";
 import type { LintOptions, RuleContext } from "./rule.js";
 import { stateContext } from "./state.js";
 
@@ -40,17 +40,7 @@ export function ruleContext(evaluation: Evaluation, options: LintOptions): RuleC
     ...options,
     state: stateContext(evaluation, options.asOf),
     finding(ruleId, level, message, location, where = {}) {
-      const finding: Finding = {
-        ruleId,
-        level,
-        message,
-        draft: draft.file,
-        draftId: draft.draft.id,
-        location,
-      };
-      if (where.stakeholder) finding.stakeholder = where.stakeholder;
-      if (where.item) finding.item = where.item;
-      return finding;
+      return lintFinding(ruleId, level, message, draft.file, draft.draft.id, location, where);
     },
     stakeholderLocation,
     itemLocation(s, i, field) {
@@ -63,16 +53,36 @@ export function ruleContext(evaluation: Evaluation, options: LintOptions): RuleC
 }
 
 /**
+ * A finding as lint makes it, built as one literal with just the fields that
+ * apply: V8 then keeps every field inside the object. Adding the optional
+ * ones afterwards put them in a second property store, one more allocation
+ * for each of the 130,000 findings of a 1,000-draft run.
+ */
+function lintFinding(
+  ruleId: RuleId,
+  level: Level,
+  message: string,
+  draft: string,
+  draftId: string | undefined,
+  location: Location,
+  { stakeholder, item }: { stakeholder?: string; item?: string },
+): Finding {
+  if (stakeholder && item)
+    return { ruleId, level, message, draft, draftId, location, stakeholder, item };
+  if (stakeholder) return { ruleId, level, message, draft, draftId, location, stakeholder };
+  if (item) return { ruleId, level, message, draft, draftId, location, item };
+  return { ruleId, level, message, draft, draftId, location };
+}
+
+/**
  * `location` with what is missing there. Built property by property, in one
  * order: a spread (`{ ...location, missing }`) gave each of a large run's
  * 100,000 such locations a V8 hidden class of its own, a quarter of the heap.
  */
 function missingAt(location: Location, missing: string): Location {
-  const result: Location = { file: location.file, line: location.line, column: location.column };
-  if (location.endLine !== undefined) result.endLine = location.endLine;
-  if (location.endColumn !== undefined) result.endColumn = location.endColumn;
-  result.missing = missing;
-  return result;
+  const { file, line, column, endLine, endColumn } = location;
+  if (endLine === undefined || endColumn === undefined) return { file, line, column, missing };
+  return { file, line, column, endLine, endColumn, missing };
 }
 
 /** Does the YAML document have a value at `path` (map keys compared as text)? */
