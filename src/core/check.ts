@@ -21,6 +21,8 @@ export interface CheckOptions extends DraftOptions {
   extraRules?: ExtraRule[];
   /** Per-rule level overrides (preclear.config.yaml `rules`), like ESLint's rule levels. */
   ruleLevels?: RuleLevels;
+  /** Keep one copy of equal finding texts (checkDrafts sets it for its run). */
+  intern?: (text: string) => string;
   /** Called after each draft, for progress reporting (and to learn which files it read). */
   onDraft?: (done: number, total: number, file: string, evaluation?: Evaluation) => void;
 }
@@ -36,8 +38,11 @@ export function runDraft(
   options: Omit<CheckOptions, "onDraft">,
 ): { evaluation: Evaluation; findings: Finding[] } {
   const evaluation = evaluate(loadBundle(file, options.library, options));
+  const lintOptions = options.intern
+    ? { asOf: options.asOf, intern: options.intern }
+    : { asOf: options.asOf };
   const findings = applyRuleLevels(
-    lint(evaluation, { asOf: options.asOf }, options.extraRules),
+    lint(evaluation, lintOptions, options.extraRules),
     options.ruleLevels,
   );
   return { evaluation, findings };
@@ -76,8 +81,18 @@ export function checkDrafts(files: readonly string[], options: CheckOptions): Ch
   // Drafts share a few directories: find each one's project root once.
   const roots = new Map<string, string>();
   const findRoot = options.projectRoot ?? projectRoot;
+  // The findings of every draft are held until the run's output is written,
+  // and similar drafts give equal messages: each text is kept once. (A
+  // 1,000 generated drafts of the bench give 130,000 findings, 309 messages.)
+  const texts = new Map<string, string>();
   const perDraft: CheckOptions = {
     ...options,
+    intern: (text) => {
+      const kept = texts.get(text);
+      if (kept !== undefined) return kept;
+      texts.set(text, text);
+      return text;
+    },
     projectRoot: (dir) => {
       let root = roots.get(dir);
       if (root === undefined) {

@@ -40,6 +40,11 @@ export function ruleContext(evaluation: Evaluation, options: LintOptions): RuleC
     ...options,
     state: stateContext(evaluation, options.asOf),
     finding(ruleId, level, message, location, where = {}) {
+      const { intern } = options;
+      if (intern) {
+        message = intern(message);
+        if (location.missing !== undefined) location.missing = intern(location.missing);
+      }
       return lintFinding(ruleId, level, message, draft.file, draft.draft.id, location, where);
     },
     stakeholderLocation,
@@ -105,16 +110,23 @@ export function hasPath(loaded: LoadedYaml, path: readonly PathSegment[]): boole
 }
 
 /** Every applicable item of every applicable stakeholder, in coordination order. */
-export function applicableItems(
-  evaluation: Evaluation,
-): Array<{ s: StakeholderEvaluation; i: StakeholderEvaluation["items"][number] }> {
-  const out: Array<{ s: StakeholderEvaluation; i: StakeholderEvaluation["items"][number] }> = [];
-  for (const s of evaluation.stakeholders) {
-    if (s.applies !== true) continue;
-    for (const i of s.items) if (i.applies === true) out.push({ s, i });
+export function applicableItems(evaluation: Evaluation): readonly ApplicableItem[] {
+  let out = APPLICABLE.get(evaluation);
+  if (!out) {
+    out = [];
+    for (const s of evaluation.stakeholders) {
+      if (s.applies !== true) continue;
+      for (const i of s.items) if (i.applies === true) out.push({ s, i });
+    }
+    APPLICABLE.set(evaluation, out);
   }
   return out;
 }
+
+type ApplicableItem = { s: StakeholderEvaluation; i: StakeholderEvaluation["items"][number] };
+
+/** Six rules walk the applicable items of each evaluation: listed once. */
+const APPLICABLE = new WeakMap<Evaluation, ApplicableItem[]>();
 
 /** The finding's subject: stakeholder and item ids. */
 export function whereOf(

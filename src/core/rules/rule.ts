@@ -28,6 +28,11 @@ export interface RuleMeta {
 export interface LintOptions {
   /** The date deadlines are judged against (YYYY-MM-DD). */
   asOf: string;
+  /**
+   * One copy of each equal message and path text across many drafts (see
+   * checkDrafts): 1,000 similar drafts repeat most of their findings' words.
+   */
+  intern?: (text: string) => string;
 }
 
 export interface RuleContext extends LintOptions {
