@@ -86,16 +86,25 @@ export function rankGroups<T>(
     if (group) group.push(finding);
     else groups.set(key, [finding]);
   }
-  const errors = (list: Finding[]) => list.filter((f) => f.level === "error").length;
-  return [...groups]
-    .map(([key, list]) => ({ key, findings: list, worst: Math.max(...list.map(severity)) }))
+  // Counted once per group, not once per comparison of the sort.
+  const ranked = [...groups].map(([key, list]) => {
+    let worst = -Infinity;
+    let errors = 0;
+    for (const f of list) {
+      worst = Math.max(worst, severity(f));
+      if (f.level === "error") errors++;
+    }
+    return { key, findings: list, worst, errors };
+  });
+  return ranked
     .sort(
       (a, b) =>
         b.worst - a.worst ||
-        errors(b.findings) - errors(a.findings) ||
+        b.errors - a.errors ||
         b.findings.length - a.findings.length ||
         compareKeys(a.key, b.key),
-    );
+    )
+    .map(({ key, findings, worst }) => ({ key, findings, worst }));
 }
 
 /** Findings at `error` level block issuance (the gate fails on them by default). */

@@ -34,10 +34,12 @@ export function* stylishChunks(result: CheckResult, options: FormatOptions): Gen
   }
 
   const byFile = new Map(result.drafts.map((d) => [d.file, d]));
+  const shown = new Map(result.drafts.map((d) => [d.file, shownPath(d.file, options.cwd)]));
+  const shownOf = (file: string) => shown.get(file) ?? shownPath(file, options.cwd);
   const drafts = rankGroups(
     findings,
     (f) => f.draft,
-    (a, b) => cmp(shownPath(a, options.cwd), shownPath(b, options.cwd)) || cmp(a, b),
+    (a, b) => cmp(shownOf(a), shownOf(b)) || cmp(a, b),
   );
   for (const group of drafts) {
     yield `\n${draftSection(byFile.get(group.key), group.key, group.findings, result.asOf, options, chalk)}`;
