@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import type { PrecompiledChecklists } from "../core/load/builtins.js";
-import { BUILTIN_CHECKLIST_DIR, parseChecklist } from "../core/load/checklist.js";
+import { BUILTIN_CHECKLIST_DIR, ChecklistLibrary, parseChecklist } from "../core/load/checklist.js";
 import { readTextFile } from "../core/load/files.js";
 import { createAjv, schemaFileDigest, schemaPath } from "../core/load/schemas.js";
 import type { SchemaName } from "../core/load/schemas.js";
@@ -115,5 +115,27 @@ export function precompiledChecklists(): string {
     if (!isDeepStrictEqual(JSON.parse(JSON.stringify(value)), value)) continue;
     result.checklists[name] = { digest: sha256(text), json: JSON.stringify(value) };
   }
+  result.celChecks = soundCelChecks(names);
   return `${JSON.stringify(result)}\n`;
+}
+
+/**
+ * Every built-in checklist resolved (with what it extends), and the CEL
+ * conditions that type-checked there, with the types of the facts they read:
+ * a run then type-checks only conditions it has not seen (KnownChecks in
+ * src/core/evaluate/cel.ts).
+ */
+function soundCelChecks(names: readonly string[]): Array<[string, Record<string, string>]> {
+  const library = new ChecklistLibrary();
+  const sound = new Map<string, Record<string, string>>();
+  for (const name of names) {
+    const id = name.replace(/\.ya?ml$/, "");
+    const at = { file: name, line: 1, column: 1 };
+    const { resolved } = library.resolve([{ ref: id, at }], BUILTIN_CHECKLIST_DIR);
+    if (!resolved) continue; // a broken built-in is reported at run time
+    for (const [key, types] of resolved.cel.soundChecks()) {
+      if (!sound.has(key)) sound.set(key, types);
+    }
+  }
+  return [...sound].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

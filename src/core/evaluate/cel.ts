@@ -106,14 +106,33 @@ export function celType(fact: Fact): string {
   }
 }
 
+/**
+ * Conditions already found sound, by `checkKey`: the CEL type of each fact
+ * the condition reads, as it was when it passed (the build records the
+ * built-in checklists' conditions; src/build/precompile.ts). Type-checking
+ * depends on nothing else, so a condition reading facts of the same types
+ * passes again without being parsed.
+ */
+export type KnownChecks = ReadonlyMap<string, Readonly<Record<string, string>>>;
+
+/** The key of a condition in `KnownChecks` and in a scope's own answers. */
+export function checkKey(expression: string, expect: "bool" | "number"): string {
+  return `${expect}\0${expression}`;
+}
+
 /** A CEL environment over `facts` and `draft`, with the facts' declared types. */
 export class CelScope {
   private readonly env: Environment;
   private readonly cache = new Map<string, CompiledExpression>();
   /** check()'s answers: one condition is often shared (203 times in the built-ins). */
   private readonly checked = new Map<string, CelProblem | null>();
+  /** Of those, the sound ones that read facts by name, with the facts' types. */
+  private readonly sound = new Map<string, Readonly<Record<string, string>>>();
 
-  constructor(readonly facts: FactTable) {
+  constructor(
+    readonly facts: FactTable,
+    private readonly known?: KnownChecks,
+  ) {
     const schema: Record<string, string> = {};
     for (const [name, fact] of facts) schema[name] = celType(fact);
     // cel-js cannot build a type with no fields; a reserved placeholder keeps
@@ -136,13 +155,45 @@ export class CelScope {
 
   /** Parse and type-check; `expect` is the result type the field needs. */
   check(expression: string, expect: "bool" | "number"): CelProblem | undefined {
-    const key = `${expect}\0${expression}`;
+    const key = checkKey(expression, expect);
     let problem = this.checked.get(key);
     if (problem === undefined) {
-      problem = this.checkOnce(expression, expect) ?? null;
+      const known = this.knownSound(key);
+      if (known) {
+        problem = null;
+        this.sound.set(key, known);
+      } else {
+        problem = this.checkOnce(expression, expect) ?? null;
+        const compiled = this.cache.get(expression);
+        if (problem === null && compiled?.readsFactsByName) {
+          const types: Record<string, string> = {};
+          for (const name of compiled.factNames) types[name] = celType(this.facts.get(name)!);
+          this.sound.set(key, types);
+        }
+      }
       this.checked.set(key, problem);
     }
     return problem ?? undefined;
+  }
+
+  /** The fact types under which this condition passed before, if they are the types here. */
+  private knownSound(key: string): Readonly<Record<string, string>> | undefined {
+    const types = this.known?.get(key);
+    if (!types) return undefined;
+    for (const [name, type] of Object.entries(types)) {
+      const fact = this.facts.get(name);
+      if (!fact || celType(fact) !== type) return undefined;
+    }
+    return types;
+  }
+
+  /**
+   * The conditions this scope found sound, each with the CEL types of the
+   * facts it reads; for the build to record (see KnownChecks). Only those
+   * that read facts by name (`facts.x`), so the types listed are all it reads.
+   */
+  soundChecks(): Array<[string, Record<string, string>]> {
+    return [...this.sound].map(([key, types]) => [key, { ...types }]);
   }
 
   private checkOnce(expression: string, expect: "bool" | "number"): CelProblem | undefined {
@@ -223,6 +274,8 @@ export class CompiledExpression {
   private readonly parseError: string | undefined;
   /** Fact names the expression mentions, in order of first mention. */
   readonly factNames: string[];
+  /** Every mention of `facts` is a field (`facts.x`): factNames is all it reads. */
+  readonly readsFactsByName: boolean;
 
   constructor(
     readonly expression: string,
@@ -238,9 +291,11 @@ export class CompiledExpression {
       this.run = parsed;
       this.ast = parsed.ast;
       this.factNames = referencedFacts(parsed.ast);
+      this.readsFactsByName = factsOnlyByName(parsed.ast);
     } catch (error) {
       this.parseError = problemOf(error).message;
       this.factNames = [];
+      this.readsFactsByName = false;
     }
   }
 
@@ -386,6 +441,35 @@ function referencedFacts(ast: AstNode): string[] {
     if (Array.isArray(args)) stack.push(args);
   }
   return names;
+}
+
+/** Is every `facts` in the AST the target of a field access (`facts.x`, not `facts[k]` or `facts`)? */
+function factsOnlyByName(ast: AstNode): boolean {
+  let mentions = 0;
+  let byName = 0;
+  const stack: unknown[] = [ast];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (const n of node) stack.push(n);
+      continue;
+    }
+    if (!isAstNode(node)) continue;
+    const args = node.args as unknown;
+    if (node.op === "id" && args === "facts") mentions++;
+    if (node.op === "." && Array.isArray(args)) {
+      const [target, field] = args as [unknown, unknown];
+      if (
+        isAstNode(target) &&
+        target.op === "id" &&
+        target.args === "facts" &&
+        typeof field === "string"
+      )
+        byName++;
+    }
+    if (Array.isArray(args) || isAstNode(args)) stack.push(args);
+  }
+  return mentions === byName;
 }
 
 /** Comprehension steps: each comprehension's list size times those of the comprehensions around it. */

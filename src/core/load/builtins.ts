@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { DIST_URL } from "../root.js";
 import path from "node:path";
+import type { KnownChecks } from "../evaluate/cel.js";
 import type { LoadedChecklist } from "./checklist.js";
 import { schemaFileDigest } from "./schemas.js";
 import type { Checklist } from "../types/checklist.js";
@@ -22,6 +23,11 @@ export interface PrecompiledChecklists {
    * text, parsed at each load so no two loads share (and could alter) objects.
    */
   checklists: Record<string, { digest: string; json: string }>;
+  /**
+   * The built-ins' CEL conditions that type-checked, each with the CEL types
+   * of the facts it reads (see KnownChecks in ../evaluate/cel.ts).
+   */
+  celChecks?: Array<[string, Record<string, string>]>;
 }
 
 const PRECOMPILED = new URL("checklists.json", DIST_URL);
@@ -38,6 +44,17 @@ function precompiled(): PrecompiledChecklists | null {
     }
   }
   return cache;
+}
+
+let knownChecks: KnownChecks | null | undefined;
+
+/** The conditions the build found sound (empty when not built). */
+export function precompiledCelChecks(): KnownChecks | undefined {
+  if (knownChecks === undefined) {
+    const checks = precompiled()?.celChecks;
+    knownChecks = checks ? new Map(checks) : null;
+  }
+  return knownChecks ?? undefined;
 }
 
 /**

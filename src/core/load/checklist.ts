@@ -8,7 +8,7 @@ import { PACKAGE_ROOT } from "../root.js";
 import type { Diagnostic, Location } from "../diagnostics.js";
 import { PreclearError } from "../diagnostics.js";
 import { CelScope } from "../evaluate/cel.js";
-import { precompiledChecklist } from "./builtins.js";
+import { precompiledCelChecks, precompiledChecklist } from "./builtins.js";
 import { readTextFile, sniffFile } from "./files.js";
 import { closest, validateAgainst } from "./schemas.js";
 import { parseDuration, subtractDuration } from "../evaluate/dates.js";
@@ -484,7 +484,10 @@ function mergeAndCheck(
   diagnostics.push(...dependencyCycles(list, stakeholders));
   diagnostics.push(...unknownInputs(list, stakeholders));
 
-  const cel = new CelScope(new Map([...facts].map(([n, f]) => [n, f.fact])));
+  const cel = new CelScope(
+    new Map([...facts].map(([n, f]) => [n, f.fact])),
+    precompiledCelChecks(),
+  );
   for (const s of list) {
     checkCel(cel, s.appliesWhen, s.fieldOrigins.appliesWhen, "bool", diagnostics);
     for (const item of s.items) {
