@@ -74,7 +74,13 @@ describe("installing on the oldest supported Node", () => {
 
   it("npm install of the packed package prints no EBADENGINE, and every dependency accepts the oldest supported Node", () => {
     const out = mkdtempSync(path.join(os.tmpdir(), "preclear-engines-"));
-    const packed = sh("npm", ["pack", "--json", "--pack-destination", out], ROOT);
+    // --ignore-scripts: prepack would rebuild dist/ (deleting it first) while
+    // other workers run it; the project's global setup built it already.
+    const packed = sh(
+      "npm",
+      ["pack", "--json", "--ignore-scripts", "--pack-destination", out],
+      ROOT,
+    );
     expect(packed.status).toBe(0);
     const [info] = JSON.parse(packed.stdout) as Array<{
       filename: string;
