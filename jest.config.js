@@ -38,6 +38,9 @@ const E2E = [
 const SLOW = [
   "test/e2e/review-durability.test.ts",
   "test/hardening/properties.test.ts",
+  "test/hardening/properties-drafts.test.ts",
+  "test/hardening/properties-checklists.test.ts",
+  "test/hardening/properties-formatters.test.ts",
   "test/hardening/corpus.test.ts",
   "test/signoff/tamper.property.test.ts",
 ];
