@@ -276,11 +276,17 @@ export class CompiledExpression {
   readonly factNames: string[];
   /** Every mention of `facts` is a field (`facts.x`): factNames is all it reads. */
   readonly readsFactsByName: boolean;
+  /** The condition may read `draft` (the word appears in it). */
+  private readonly readsDraft: boolean;
+  /** Recent outcomes by memoKey of the values read, for `memoTable`. */
+  private readonly memo = new Map<string, Omit<Evaluated, "reads">>();
+  private memoTable: FactTable | undefined;
 
   constructor(
     readonly expression: string,
     env: Environment,
   ) {
+    this.readsDraft = /\bdraft\b/.test(expression);
     try {
       const parsed = env.parse(expression) as unknown as ((
         c: Record<string, unknown>,
@@ -360,7 +366,35 @@ export class CompiledExpression {
   ): Evaluated {
     const reads = this.factNames.map((name) => ({ name, value: facts.get(name) }));
     if (!this.run) return { reads, missing: [], error: this.parseError };
-    if (/\bdraft\b/.test(this.expression)) {
+    // The outcome is a function of the values read (and of `draft`, when the
+    // condition reads it: then it is not remembered). Many drafts checked in
+    // one run answer the same facts alike, so recent outcomes are kept.
+    const key = this.readsDraft ? undefined : memoKey(reads);
+    if (key !== undefined) {
+      if (this.memoTable !== table) {
+        this.memo.clear();
+        this.memoTable = table;
+      }
+      const known = this.memo.get(key);
+      if (known) return { ...known, reads, missing: [...known.missing] };
+    }
+    const outcome = this.evaluateNow(facts, table, draft, reads);
+    if (key !== undefined) {
+      if (this.memo.size >= MEMO_SIZE) this.memo.clear();
+      const { reads: _reads, ...rest } = outcome;
+      this.memo.set(key, rest);
+    }
+    return outcome;
+  }
+
+  private evaluateNow(
+    facts: ReadonlyMap<string, FactValue>,
+    table: FactTable,
+    draft: DraftContext,
+    reads: Evaluated["reads"],
+  ): Evaluated {
+    if (!this.run) return { reads, missing: [], error: this.parseError };
+    if (this.readsDraft) {
       const long = Object.entries(draft).find(([, value]) => value.length > MAX_CEL_STRING);
       if (long) {
         return {
@@ -470,6 +504,28 @@ function factsOnlyByName(ast: AstNode): boolean {
     if (Array.isArray(args) || isAstNode(args)) stack.push(args);
   }
   return mentions === byName;
+}
+
+/** Outcomes kept per condition: a run's drafts rarely answer one condition more ways. */
+const MEMO_SIZE = 256;
+
+/**
+ * The values read, as a key that tells them apart exactly; undefined (not
+ * remembered) for values outside what the key can tell apart (-0, objects).
+ */
+function memoKey(reads: Evaluated["reads"]): string | undefined {
+  const parts: string[] = [];
+  for (const { value } of reads) {
+    if (value === undefined) parts.push("u");
+    else if (typeof value === "string" || typeof value === "boolean")
+      parts.push(JSON.stringify(value));
+    else if (typeof value === "number" && !Object.is(value, -0) && Number.isFinite(value))
+      parts.push(`n${value}`);
+    else if (Array.isArray(value) && value.every((v) => typeof v === "string"))
+      parts.push(JSON.stringify(value));
+    else return undefined;
+  }
+  return parts.join(",");
 }
 
 /** Comprehension steps: each comprehension's list size times those of the comprehensions around it. */

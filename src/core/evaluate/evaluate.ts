@@ -166,9 +166,21 @@ export function evaluate(bundle: DraftBundle): Evaluation {
     effectiveDate: draft.draft.effectiveDate ?? "",
   };
   const table = checklist.cel.facts;
+  // One draft's facts answer each distinct condition the same way every time
+  // (the built-ins repeat `facts.changesProsecutionVolume` 203 times): each
+  // is evaluated once per draft.
+  const outcomes = new Map<string, Evaluated>();
+  const outcomeOf = (expression: string): Evaluated => {
+    let outcome = outcomes.get(expression);
+    if (!outcome) {
+      outcome = checklist.cel.compile(expression).evaluate(facts, table, draftContext);
+      outcomes.set(expression, outcome);
+    }
+    return { ...outcome, reads: [...outcome.reads], missing: [...outcome.missing] };
+  };
   const run = (expression: string | undefined): ConditionOutcome => {
     if (expression === undefined) return { result: true, reads: [], missing: [] };
-    const outcome = checklist.cel.compile(expression).evaluate(facts, table, draftContext);
+    const outcome = outcomeOf(expression);
     const result = outcome.value === undefined ? undefined : outcome.value === true;
     return { ...outcome, expression, result };
   };
@@ -190,9 +202,7 @@ export function evaluate(bundle: DraftBundle): Evaluation {
       const response = record?.items?.[item.id];
       if (response) evaluation.response = response;
       if (item.capacity && applies) {
-        const outcome = checklist.cel
-          .compile(item.capacity.demand)
-          .evaluate(facts, table, draftContext);
+        const outcome = outcomeOf(item.capacity.demand);
         const { value, ...rest } = outcome;
         evaluation.demand = { ...rest, expression: item.capacity.demand };
         if (typeof value === "number" && Number.isFinite(value)) evaluation.demand.value = value;
