@@ -53,6 +53,25 @@ describe("conditions found sound before", () => {
     ]);
   });
 
+  test("a fact read under a unary operator counts: `!facts.a` needs `a` to be a bool", () => {
+    const scope = new CelScope(table({ a: "boolean", n: "integer" }));
+    scope.check("!facts.a", "bool");
+    scope.check("-facts.n < 0", "bool");
+    expect(scope.soundChecks()).toEqual([
+      [checkKey("!facts.a", "bool"), { a: "bool" }],
+      [checkKey("-facts.n < 0", "bool"), { n: "int" }],
+    ]);
+    const known = new Map(scope.soundChecks());
+    expect(new CelScope(table({ a: "string" }), known).check("!facts.a", "bool")).toBeDefined();
+  });
+
+  test("an unanswered fact under `!` is a missing fact, not an evaluation error", () => {
+    const scope = new CelScope(table({ a: "boolean" }));
+    const draft = { id: "d", title: "T", issuer: "I", issuanceDate: "", effectiveDate: "" };
+    const outcome = scope.compile("!facts.a").evaluate(new Map(), scope.facts, draft);
+    expect(outcome).toEqual({ reads: [{ name: "a", value: undefined }], missing: ["a"] });
+  });
+
   test("the build records every built-in condition that reads facts by name", () => {
     const { celChecks } = JSON.parse(precompiledChecklists()) as {
       celChecks: Array<[string, Record<string, string>]>;

@@ -436,26 +436,12 @@ export class CompiledExpression {
   }
 }
 
-/** Every `x.matches(p)` in the AST calls RE2_MATCHES (re2js) instead of cel-js's RegExp. */
-function routeMatchesToRe2(ast: AstNode): void {
-  const stack: unknown[] = [ast];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (Array.isArray(node)) {
-      for (const n of node) stack.push(n);
-      continue;
-    }
-    if (!isAstNode(node)) continue;
-    const args = node.args;
-    if (node.op === "rcall" && Array.isArray(args) && args[0] === "matches") {
-      args[0] = RE2_MATCHES;
-    }
-    if (Array.isArray(args) || isAstNode(args)) stack.push(args);
-  }
-}
-
-function referencedFacts(ast: AstNode): string[] {
-  const names: string[] = [];
+/**
+ * Every node of the AST, in source order; `visit` returning false skips the
+ * node's own arguments. (An operator's arguments are a list, or one node:
+ * `!facts.flag` holds `facts.flag` directly.)
+ */
+function walkAst(ast: AstNode, visit: (node: AstNode) => boolean | void): void {
   const stack: unknown[] = [ast];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -463,17 +449,41 @@ function referencedFacts(ast: AstNode): string[] {
       for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
       continue;
     }
-    if (!node || typeof node !== "object" || !("op" in node)) continue;
-    const { op, args } = node as AstNode;
-    if (op === "." && Array.isArray(args)) {
-      const [target, field] = args as [AstNode, string];
-      if (target?.op === "id" && target.args === "facts" && typeof field === "string") {
-        if (!names.includes(field)) names.push(field);
-        continue;
-      }
-    }
-    if (Array.isArray(args)) stack.push(args);
+    if (!isAstNode(node) || visit(node) === false) continue;
+    const args = node.args as unknown;
+    if (Array.isArray(args) || isAstNode(args)) stack.push(args);
   }
+}
+
+/** `facts.x`: the name x, else undefined. */
+function factField(node: AstNode): string | undefined {
+  if (node.op !== "." || !Array.isArray(node.args)) return undefined;
+  const [target, field] = node.args as [unknown, unknown];
+  return isAstNode(target) &&
+    target.op === "id" &&
+    target.args === "facts" &&
+    typeof field === "string"
+    ? field
+    : undefined;
+}
+
+/** Every `x.matches(p)` in the AST calls RE2_MATCHES (re2js) instead of cel-js's RegExp. */
+function routeMatchesToRe2(ast: AstNode): void {
+  walkAst(ast, (node) => {
+    const args = node.args;
+    if (node.op === "rcall" && Array.isArray(args) && args[0] === "matches") args[0] = RE2_MATCHES;
+  });
+}
+
+/** The facts the AST reads by name, in order of first mention. */
+function referencedFacts(ast: AstNode): string[] {
+  const names: string[] = [];
+  walkAst(ast, (node) => {
+    const name = factField(node);
+    if (name === undefined) return true;
+    if (!names.includes(name)) names.push(name);
+    return false;
+  });
   return names;
 }
 
@@ -481,28 +491,10 @@ function referencedFacts(ast: AstNode): string[] {
 function factsOnlyByName(ast: AstNode): boolean {
   let mentions = 0;
   let byName = 0;
-  const stack: unknown[] = [ast];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (Array.isArray(node)) {
-      for (const n of node) stack.push(n);
-      continue;
-    }
-    if (!isAstNode(node)) continue;
-    const args = node.args as unknown;
-    if (node.op === "id" && args === "facts") mentions++;
-    if (node.op === "." && Array.isArray(args)) {
-      const [target, field] = args as [unknown, unknown];
-      if (
-        isAstNode(target) &&
-        target.op === "id" &&
-        target.args === "facts" &&
-        typeof field === "string"
-      )
-        byName++;
-    }
-    if (Array.isArray(args) || isAstNode(args)) stack.push(args);
-  }
+  walkAst(ast, (node) => {
+    if (node.op === "id" && node.args === "facts") mentions++;
+    if (factField(node) !== undefined) byName++;
+  });
   return mentions === byName;
 }
 
