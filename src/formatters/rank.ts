@@ -96,15 +96,13 @@ export function rankGroups<T>(
     }
     return { key, findings: list, worst, errors };
   });
-  return ranked
-    .sort(
-      (a, b) =>
-        b.worst - a.worst ||
-        b.errors - a.errors ||
-        b.findings.length - a.findings.length ||
-        compareKeys(a.key, b.key),
-    )
-    .map(({ key, findings, worst }) => ({ key, findings, worst }));
+  return ranked.sort(
+    (a, b) =>
+      b.worst - a.worst ||
+      b.errors - a.errors ||
+      b.findings.length - a.findings.length ||
+      compareKeys(a.key, b.key),
+  );
 }
 
 /** Findings at `error` level block issuance (the gate fails on them by default). */

@@ -130,17 +130,15 @@ class Splicer {
     // An alias follows its anchor; the anchor's own edit is spliced where it stands.
     if (isAlias(a) && isAlias(b) && a.source === b.source) return;
     // Collections are compared entry by entry, and an unchanged entry yields
-    // no edit. Converting each whole subtree at every level (to see first
-    // whether it changed) made a save cost the review's size times its depth.
-    if (isMap(a) && isMap(b) && (a.items.length > 0 || b.items.length > 0))
-      return this.diffMap(a, b, slot);
-    if (isSeq(a) && isSeq(b) && (a.items.length > 0 || b.items.length > 0))
-      return this.diffSeq(a, b, slot);
+    // no edit (two empty ones are equal). Converting each whole subtree at
+    // every level, to see first whether it changed, made a save cost the
+    // review's size times its depth.
+    const empty = (c: YAMLMap | YAMLSeq) => c.items.length === 0;
+    if (isMap(a) && isMap(b)) return empty(a) && empty(b) ? undefined : this.diffMap(a, b, slot);
+    if (isSeq(a) && isSeq(b)) return empty(a) && empty(b) ? undefined : this.diffSeq(a, b, slot);
     const aValue = toJS(a, this.before);
     const bValue = toJS(b, this.after);
     if (isDeepStrictEqual(aValue, bValue)) return;
-    if (isMap(a) && isMap(b)) return this.diffMap(a, b, slot);
-    if (isSeq(a) && isSeq(b)) return this.diffSeq(a, b, slot);
     if (isScalar(a) && isScalar(b)) return this.replaceScalar(a, bValue, slot);
     this.replaceValue(slot, bValue);
   }

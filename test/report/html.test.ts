@@ -144,3 +144,21 @@ describe("graph layout by rank", () => {
     expect(wrap("x".repeat(40), 10, 3)).toEqual(["xxxxxxxxx…"]);
   });
 });
+
+describe("the timeline's grid", () => {
+  const ticks = (html: string) =>
+    [...html.matchAll(/<text class="tick"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+
+  test("weekly over a few weeks, labelled month and day", () => {
+    const labels = ticks(renderHtml(build(EXAMPLE, "2018-04-01").report));
+    expect(labels).toEqual(["Mar 04", "Mar 11", "Mar 18", "Mar 25", "Apr 01", "Apr 08"]);
+  });
+
+  test("over a year and more: at most 12 lines, every few weeks, labelled month and year", () => {
+    const labels = ticks(renderHtml(build(EXAMPLE, "2019-09-01").report));
+    expect(labels.length).toBeGreaterThan(6);
+    expect(labels.length).toBeLessThanOrEqual(12);
+    expect(labels[0]).toBe("Mar 2018");
+    expect(labels.at(-1)).toMatch(/ 2019$/);
+  });
+});

@@ -24,6 +24,24 @@ beforeEach(async () => {
 });
 afterEach(() => project.remove());
 
+/** The USMS signs off again, a day after signAll, on whatever the text is now. */
+const resignUsms = (...extra: string[]) =>
+  cli(project, [
+    "signoff",
+    "memo.md",
+    "--stakeholder",
+    "usms",
+    "--name",
+    "J. Roe",
+    "--title",
+    "Director",
+    "--actor",
+    "tester",
+    "--as-of",
+    "2018-03-29",
+    ...extra,
+  ]);
+
 const staleBy = () =>
   Object.fromEntries(
     signoffFindings(project)
@@ -149,20 +167,7 @@ describe("snapshots", () => {
   });
 
   test("signing the same text again adds no snapshot", async () => {
-    const result = await cli(project, [
-      "signoff",
-      "memo.md",
-      "--stakeholder",
-      "usms",
-      "--name",
-      "J. Roe",
-      "--title",
-      "Director",
-      "--actor",
-      "tester",
-      "--as-of",
-      "2018-03-29",
-    ]);
+    const result = await resignUsms();
     expect(result.code).toBe(0);
     expect(readdirSync(versions())).toHaveLength(1);
   });
@@ -175,22 +180,7 @@ test("a snapshot directory that is a symbolic link is refused before anything is
     symlinkSync(outside.dir, path.join(project.dir, "memo.versions"));
     const review = readFileSync(project.review, "utf8");
     edit(project.draft, "practicable", "practical");
-    const result = await cli(project, [
-      "signoff",
-      "memo.md",
-      "--stakeholder",
-      "usms",
-      "--name",
-      "J. Roe",
-      "--title",
-      "Director",
-      "--actor",
-      "tester",
-      "--as-of",
-      "2018-03-29",
-      "--decision",
-      "concur",
-    ]);
+    const result = await resignUsms("--decision", "concur");
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("is a symbolic link");
     expect(readdirSync(outside.dir)).toEqual([]);

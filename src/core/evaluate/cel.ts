@@ -365,7 +365,6 @@ export class CompiledExpression {
     draft: DraftContext,
   ): Evaluated {
     const reads = this.factNames.map((name) => ({ name, value: facts.get(name) }));
-    if (!this.run) return { reads, missing: [], error: this.parseError };
     // The outcome is a function of the values read (and of `draft`, when the
     // condition reads it: then it is not remembered). Many drafts checked in
     // one run answer the same facts alike, so recent outcomes are kept.

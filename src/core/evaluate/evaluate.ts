@@ -166,18 +166,10 @@ export function evaluate(bundle: DraftBundle): Evaluation {
     effectiveDate: draft.draft.effectiveDate ?? "",
   };
   const table = checklist.cel.facts;
-  // One draft's facts answer each distinct condition the same way every time
-  // (the built-ins repeat `facts.changesProsecutionVolume` 203 times): each
-  // is evaluated once per draft.
-  const outcomes = new Map<string, Evaluated>();
-  const outcomeOf = (expression: string): Evaluated => {
-    let outcome = outcomes.get(expression);
-    if (!outcome) {
-      outcome = checklist.cel.compile(expression).evaluate(facts, table, draftContext);
-      outcomes.set(expression, outcome);
-    }
-    return { ...outcome, reads: [...outcome.reads], missing: [...outcome.missing] };
-  };
+  // A compiled condition remembers its outcomes by the values it read, so
+  // the 203 `facts.changesProsecutionVolume` of the built-ins run once.
+  const outcomeOf = (expression: string): Evaluated =>
+    checklist.cel.compile(expression).evaluate(facts, table, draftContext);
   const run = (expression: string | undefined): ConditionOutcome => {
     if (expression === undefined) return { result: true, reads: [], missing: [] };
     const outcome = outcomeOf(expression);
